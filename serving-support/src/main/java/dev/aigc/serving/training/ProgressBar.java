@@ -17,7 +17,7 @@ public final class ProgressBar implements AutoCloseable {
     private final boolean interactive;
     private final long startNanos = System.nanoTime();
     private long done;
-    private int lastDecile = -1;
+    private int lastDecile;
     private long lastDrawNanos;
 
     public ProgressBar(String label, long total) {

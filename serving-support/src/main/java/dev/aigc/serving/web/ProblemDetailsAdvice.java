@@ -1,0 +1,292 @@
+package dev.aigc.serving.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import tools.jackson.core.JacksonException;
+
+/**
+ * The one place where failures become RFC 9457 {@link ProblemDetail} responses.
+ *
+ * <p>Spring MVC's own exceptions keep their standard status (404 unknown path, 405, 406, 413 upload too large,
+ * 415...); validation, type and body errors become 400 with the offending field names in the detail and an
+ * {@code errors} list of {@link Violation}s; an {@link ApiException} keeps its status, title, detail and headers
+ * (so {@code QueueFullException} gives 503 with {@code Retry-After}); anything else is a 500 logged at error level
+ * whose detail reveals nothing internal. Every body carries the {@code requestId} property.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    /** Name of the ProblemDetail property holding the request id. */
+    public static final String REQUEST_ID = "requestId";
+    /** Name of the ProblemDetail property listing the invalid inputs of a 400. */
+    public static final String ERRORS = "errors";
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(ApiException.class)
+    public ResponseEntity<Object> handleApiException(ApiException ex, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(ex.status(), ex.detail());
+        body.setTitle(ex.title());
+        if (ex.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            log.debug("503 {}: {}", describe(request), ex.detail());
+        } else if (ex.status().is5xxServerError()) {
+            log.warn("{} {}: {}", ex.status().value(), describe(request), ex.detail(), ex.getCause());
+        }
+        return handleExceptionInternal(ex, body, ex.headers(), ex.status(), request);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    public ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        for (ConstraintViolation<?> violation : ex.getConstraintViolations()) {
+            violations.add(new Violation(lastNode(violation.getPropertyPath().toString()), violation.getMessage()));
+        }
+        return badRequest(ex, "Invalid request", violations, request);
+    }
+
+    /** Futures from the batcher fail with the real cause wrapped: answer for the cause. */
+    @ExceptionHandler({CompletionException.class, ExecutionException.class})
+    public ResponseEntity<Object> handleWrapped(Exception ex, WebRequest request) throws Exception {
+        Throwable cause = ex;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof ApiException api) {
+            return handleApiException(api, request);
+        }
+        if (cause instanceof ConstraintViolationException violation) {
+            return handleConstraintViolation(violation, request);
+        }
+        if (cause instanceof Exception inner && cause != ex) {
+            try {
+                ResponseEntity<Object> standard = handleException(inner, request);
+                if (standard != null) {
+                    return standard;
+                }
+            } catch (Exception notStandard) {
+                return handleUnexpected(inner, request);
+            }
+        }
+        return handleUnexpected(ex, request);
+    }
+
+    /**
+     * Anything else: a 500 whose detail only quotes the request id. Exceptions annotated with
+     * {@link ResponseStatus} keep their status; Spring Security's exceptions are rethrown for its filters.
+     */
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) throws Exception {
+        if (ex.getClass().getName().startsWith("org.springframework.security.")) {
+            throw ex;
+        }
+        ResponseStatus annotated = AnnotatedElementUtils.findMergedAnnotation(ex.getClass(), ResponseStatus.class);
+        if (annotated != null) {
+            HttpStatus status = annotated.code();
+            String detail = annotated.reason().isEmpty() ? ex.getMessage() : annotated.reason();
+            return handleApiException(new ApiException(status, status.getReasonPhrase(), detail, ex), request);
+        }
+        String requestId = requestId(request);
+        log.error("Unexpected error on {} (request id {})", describe(request), requestId, ex);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred. Quote request id " + requestId + " when reporting it.");
+        body.setTitle("Internal server error");
+        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return badRequest(ex, "Invalid request", Violations.of(ex.getBindingResult(), null), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            String name = Violations.parameterName(result.getMethodParameter());
+            if (result instanceof ParameterErrors errors) {
+                violations.addAll(Violations.of(errors, name));
+            } else {
+                result.getResolvableErrors().forEach(e -> violations.add(new Violation(name, e.getDefaultMessage())));
+            }
+        }
+        ex.getCrossParameterValidationResults()
+                .forEach(e -> violations.add(new Violation("(parameters)", e.getDefaultMessage())));
+        return badRequest(ex, "Invalid request", violations, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = ex.getPropertyName() != null ? ex.getPropertyName() : "value";
+        String expected = ex.getRequiredType() != null ? ex.getRequiredType().getSimpleName() : "another type";
+        String message = "must be of type " + expected + " but was '" + ex.getValue() + "'";
+        return badRequest(ex, "Invalid request parameter", List.of(new Violation(field, message)), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Violation violation = new Violation(ex.getParameterName(), "is required");
+        return badRequest(ex, "Missing request parameter", List.of(violation), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Violation violation = new Violation(ex.getRequestPartName(), "is required (multipart part)");
+        return badRequest(ex, "Missing request part", List.of(violation), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+            String field = Violations.jsonPath(json);
+            String message = firstLine(json.getOriginalMessage());
+            return badRequest(ex, "Unreadable request body", List.of(new Violation(field, message)), request);
+        }
+        String detail;
+        if (cause instanceof JacksonException json) {
+            detail = "Malformed JSON: " + firstLine(json.getOriginalMessage());
+        } else if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
+            detail = "Required request body is missing";
+        } else {
+            detail = "Request body could not be read";
+        }
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        body.setTitle("Unreadable request body");
+        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = ex.getMaxUploadSize() > 0
+                ? "Upload exceeds the limit of " + ex.getMaxUploadSize() + " bytes"
+                : "Upload exceeds the configured size limit";
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, detail);
+        body.setTitle("Upload too large");
+        return handleExceptionInternal(ex, body, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return notFound(ex, ex.getHttpMethod().name(), "/" + ex.getResourcePath(), headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return notFound(ex, ex.getHttpMethod(), ex.getRequestURL(), headers, request);
+    }
+
+    /** Adds the request id (and a title when missing) to every ProblemDetail this advice or Spring produces. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> entity = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (entity != null && entity.getBody() instanceof ProblemDetail problem) {
+            problem.setProperty(REQUEST_ID, requestId(request));
+            if (problem.getTitle() == null) {
+                HttpStatus resolved = HttpStatus.resolve(statusCode.value());
+                problem.setTitle(resolved != null ? resolved.getReasonPhrase() : "Error");
+            }
+            if (statusCode.is4xxClientError()) {
+                log.debug("{} {}: {}", statusCode.value(), describe(request), problem.getDetail());
+            }
+        }
+        return entity;
+    }
+
+    private ResponseEntity<Object> badRequest(Exception ex, String title, List<Violation> violations,
+            WebRequest request) {
+        List<Violation> sorted = violations.stream().sorted(Comparator.comparing(Violation::field,
+                Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
+        String detail = sorted.isEmpty() ? title : sorted.stream()
+                .map(v -> "'" + v.field() + "' " + v.message())
+                .collect(Collectors.joining("; ", title + ": ", ""));
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        body.setTitle(title);
+        body.setProperty(ERRORS, sorted);
+        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    private ResponseEntity<Object> notFound(Exception ex, String method, String path, HttpHeaders headers,
+            WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "No endpoint " + method + " " + path);
+        body.setTitle("Not found");
+        return handleExceptionInternal(ex, body, headers, HttpStatus.NOT_FOUND, request);
+    }
+
+    private static String lastNode(String propertyPath) {
+        int dot = propertyPath.lastIndexOf('.');
+        return dot >= 0 ? propertyPath.substring(dot + 1) : propertyPath;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable value";
+        }
+        int newline = message.indexOf('\n');
+        return newline >= 0 ? message.substring(0, newline).trim() : message.trim();
+    }
+
+    static String requestId(WebRequest request) {
+        if (request.getAttribute(RequestIds.ATTRIBUTE, WebRequest.SCOPE_REQUEST) instanceof String id) {
+            return id;
+        }
+        return RequestIds.current().orElseGet(() -> {
+            String generated = RequestIds.generate();
+            request.setAttribute(RequestIds.ATTRIBUTE, generated, WebRequest.SCOPE_REQUEST);
+            return generated;
+        });
+    }
+
+    private static String describe(WebRequest request) {
+        if (request instanceof NativeWebRequest nativeRequest
+                && nativeRequest.getNativeRequest() instanceof HttpServletRequest http) {
+            return http.getMethod() + " " + http.getRequestURI();
+        }
+        return request.getDescription(false);
+    }
+}
