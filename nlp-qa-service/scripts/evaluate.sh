@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Retrieval (BM25 / dense / hybrid, with and without bge's query instruction) and sentiment evaluation.
+# Prints the tables and writes them into docs/nlp-qa.md between the eval markers.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+./mvnw -o -q -pl nlp-qa-service compile dependency:build-classpath -Dmdep.outputFile=target/nlp-classpath.txt \
+  -Dmdep.includeScope=runtime >/dev/null
+CP="nlp-qa-service/target/classes:$(cat nlp-qa-service/target/nlp-classpath.txt)"
+THRESHOLD=$(sed -n 's/.*min-similarity: \${NLP_QA_MIN_SIMILARITY:\([0-9.]*\)}.*/\1/p' nlp-qa-service/src/main/resources/application.yml)
+export OMP_NUM_THREADS=2
+exec java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
+  -Dlogback.configurationFile=logback-cli.xml -cp "$CP" dev.aigc.nlp.eval.EvaluationCommand \
+  nlp-qa-service/eval/qa-eval.tsv nlp-qa-service/eval/sentiment-eval.tsv docs/nlp-qa.md "$THRESHOLD"

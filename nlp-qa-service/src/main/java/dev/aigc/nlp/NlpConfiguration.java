@@ -1,0 +1,97 @@
+package dev.aigc.nlp;
+
+import dev.aigc.nlp.classify.SentimentAnalyzer;
+import dev.aigc.nlp.classify.ZeroShotClassifier;
+import dev.aigc.nlp.embed.BgeEmbedder;
+import dev.aigc.nlp.embed.EmbeddingProperties;
+import dev.aigc.nlp.generate.CharLanguageModel;
+import dev.aigc.nlp.generate.CharLmLoader;
+import dev.aigc.nlp.generate.GenerationProperties;
+import dev.aigc.nlp.generate.TextGenerator;
+import dev.aigc.nlp.kb.KbProperties;
+import dev.aigc.nlp.kb.KbSeeder;
+import dev.aigc.nlp.kb.KnowledgeBase;
+import dev.aigc.nlp.qa.AnswerComposer;
+import dev.aigc.nlp.qa.HybridRetriever;
+import dev.aigc.nlp.qa.QaProperties;
+import dev.aigc.nlp.qa.QaService;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Wires the models (loaded once at start-up) and the services that use them. */
+@Configuration(proxyBeanMethods = false)
+class NlpConfiguration {
+
+    @Bean(destroyMethod = "close")
+    BgeEmbedder bgeEmbedder(EmbeddingProperties p) {
+        return new BgeEmbedder(p.predictors(), p.threads(), p.maxTokens());
+    }
+
+    @Bean(destroyMethod = "close")
+    KnowledgeBase knowledgeBase(KbProperties p, BgeEmbedder embedder) throws IOException {
+        KnowledgeBase kb = new KnowledgeBase(p, embedder);
+        if (p.seedOnStart()) {
+            KbSeeder.seedIfEmpty(kb);
+        }
+        return kb;
+    }
+
+    @Bean
+    HybridRetriever hybridRetriever(KnowledgeBase kb, QaProperties p) {
+        return new HybridRetriever(kb.store(), kb.embedder(), p);
+    }
+
+    @Bean
+    QaService qaService(HybridRetriever retriever, BgeEmbedder embedder, QaProperties p) {
+        return new QaService(retriever, new AnswerComposer(embedder), p);
+    }
+
+    @Bean
+    ZeroShotClassifier zeroShotClassifier(BgeEmbedder embedder) {
+        return new ZeroShotClassifier(embedder);
+    }
+
+    @Bean
+    SentimentAnalyzer sentimentAnalyzer(BgeEmbedder embedder) throws IOException {
+        return new SentimentAnalyzer(embedder);
+    }
+
+    @Bean(destroyMethod = "close")
+    CharLanguageModel charLanguageModel(GenerationProperties p) throws Exception {
+        return CharLmLoader.load(p.modelLocation(), p.version());
+    }
+
+    @Bean
+    TextGenerator textGenerator(CharLanguageModel model) {
+        return new TextGenerator(model);
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService generationExecutor(GenerationProperties p) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(p.streamThreads(), p.streamThreads(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(p.streamThreads()), r -> {
+                    Thread t = new Thread(r, "generation-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    /** Readiness: both models answered a probe at start-up (they are loaded eagerly, so this stays UP). */
+    @Bean
+    HealthIndicator modelsHealthIndicator(BgeEmbedder embedder, CharLanguageModel charLm) {
+        return () -> Health.up()
+                .withDetail("embedding", "bge-small-zh-v1.5-q (ONNX Runtime), dimension " + BgeEmbedder.DIMENSION)
+                .withDetail("generation", charLm.card().name() + ":" + charLm.card().version())
+                .build();
+    }
+}

@@ -1,0 +1,302 @@
+package dev.aigc.nlp.kb;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The on-disk Lucene index holding both the documents and their chunks. Each chunk carries its text analysed for
+ * BM25 ({@code SmartChineseAnalyzer} for Chinese, {@code EnglishAnalyzer} for English) and its embedding as a
+ * {@link KnnFloatVectorField} (dot product on unit vectors = cosine), so one index serves both retrieval modes.
+ * Every write is committed (fsync'ed) before the method returns: once a caller has been told "created", a crash
+ * cannot lose it.
+ */
+public final class LuceneStore implements AutoCloseable {
+
+    static final String TYPE = "type";
+    static final String ID = "id";
+    static final String DOC_ID = "docId";
+    static final String VECTOR = "vector";
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Analyzer chinese = new SmartChineseAnalyzer();
+    private final Analyzer english = new EnglishAnalyzer();
+
+    public LuceneStore(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            directory = FSDirectory.open(dir);
+            Analyzer perField = new PerFieldAnalyzerWrapper(new StandardAnalyzer(),
+                    Map.of("body_zh", chinese, "title_zh", chinese, "body_en", english, "title_en", english));
+            IndexWriterConfig config = new IndexWriterConfig(perField)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setCommitOnClose(true);
+            writer = new IndexWriter(directory, config);
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the knowledge-base index in " + dir, e);
+        }
+    }
+
+    /** Adds a document and its chunks atomically, then commits. */
+    public void add(KbDocument doc, List<Chunk> chunks) throws IOException {
+        List<Document> block = new ArrayList<>();
+        for (Chunk c : chunks) {
+            block.add(chunkDocument(c));
+        }
+        block.add(metaDocument(doc));
+        writer.addDocuments(block);
+        commit();
+    }
+
+    /** Adds many documents with one commit at the end (used to seed the default knowledge base). */
+    public void addAll(Map<KbDocument, List<Chunk>> docs) throws IOException {
+        for (var e : docs.entrySet()) {
+            List<Document> block = new ArrayList<>();
+            for (Chunk c : e.getValue()) {
+                block.add(chunkDocument(c));
+            }
+            block.add(metaDocument(e.getKey()));
+            writer.addDocuments(block);
+        }
+        commit();
+    }
+
+    public boolean delete(String id) throws IOException {
+        if (get(id).isEmpty()) {
+            return false;
+        }
+        writer.deleteDocuments(new Term(DOC_ID, id));
+        commit();
+        return true;
+    }
+
+    private void commit() throws IOException {
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    private static Document chunkDocument(Chunk c) {
+        Document d = new Document();
+        d.add(new StringField(TYPE, "chunk", Field.Store.NO));
+        d.add(new StringField(DOC_ID, c.docId(), Field.Store.YES));
+        d.add(new StoredField("chunk", c.index()));
+        d.add(new StoredField("title", c.title()));
+        d.add(new StringField("lang", c.lang(), Field.Store.YES));
+        d.add(new StoredField("text", c.text()));
+        d.add(new TextField("body_" + c.lang(), c.text(), Field.Store.NO));
+        d.add(new TextField("title_" + c.lang(), c.title(), Field.Store.NO));
+        d.add(new KnnFloatVectorField(VECTOR, c.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+        d.add(new StoredField("vec", toBytes(c.vector())));
+        return d;
+    }
+
+    private static Document metaDocument(KbDocument doc) {
+        Document d = new Document();
+        d.add(new StringField(TYPE, "doc", Field.Store.NO));
+        d.add(new StringField(DOC_ID, doc.id(), Field.Store.YES));
+        d.add(new StoredField("title", doc.title()));
+        d.add(new StoredField("text", doc.text()));
+        d.add(new StoredField("source", doc.source() == null ? "" : doc.source()));
+        d.add(new StringField("lang", doc.lang(), Field.Store.YES));
+        d.add(new LongPoint("created", doc.createdAt().toEpochMilli()));
+        d.add(new StoredField("created", doc.createdAt().toEpochMilli()));
+        d.add(new NumericDocValuesField("created", doc.createdAt().toEpochMilli()));
+        d.add(new IntPoint("chunks", doc.chunks()));
+        d.add(new StoredField("chunks", doc.chunks()));
+        return d;
+    }
+
+    public Optional<KbDocument> get(String id) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            TopDocs top = s.search(metaQuery(id), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(toDocument(s.storedFields().document(top.scoreDocs[0].doc)));
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    public int countDocuments() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return s.count(new TermQuery(new Term(TYPE, "doc")));
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** Documents ordered by creation time (oldest first), {@code size} from {@code offset}. */
+    public List<KbDocument> list(int offset, int size) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            Sort sort = new Sort(new SortField("created", SortField.Type.LONG), SortField.FIELD_DOC);
+            TopDocs top = s.search(new TermQuery(new Term(TYPE, "doc")), Math.max(1, offset + size), sort);
+            List<KbDocument> out = new ArrayList<>();
+            for (int i = offset; i < top.scoreDocs.length; i++) {
+                out.add(toDocument(s.storedFields().document(top.scoreDocs[i].doc)));
+            }
+            return out;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** BM25 over chunk bodies (and titles, boosted lower), the question analysed by both language analyzers. */
+    public List<Hit> searchBm25(String question, int k) throws IOException {
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        addTerms(q, "body_zh", chinese, question, 1f);
+        addTerms(q, "title_zh", chinese, question, 0.5f);
+        addTerms(q, "body_en", english, question, 1f);
+        addTerms(q, "title_en", english, question, 0.5f);
+        BooleanQuery terms = q.build();
+        if (terms.clauses().isEmpty()) {
+            return List.of();
+        }
+        Query query = new BooleanQuery.Builder()
+                .add(terms, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(TYPE, "chunk")), BooleanClause.Occur.FILTER)
+                .build();
+        return search(query, k, false);
+    }
+
+    /** Nearest chunks by cosine similarity of the unit-length embeddings. */
+    public List<Hit> searchDense(float[] queryVector, int k) throws IOException {
+        return search(new KnnFloatVectorQuery(VECTOR, queryVector, k), k, true);
+    }
+
+    private List<Hit> search(Query query, int k, boolean dense) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            TopDocs top = s.search(query, k);
+            List<Hit> hits = new ArrayList<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document d = s.storedFields().document(sd.doc);
+                float score = dense ? 2 * sd.score - 1 : sd.score;
+                hits.add(new Hit(new Chunk(d.get(DOC_ID), d.getField("chunk").numericValue().intValue(),
+                        d.get("title"), d.get("lang"), d.get("text"), fromBytes(d.getBinaryValue("vec").bytes)), score));
+            }
+            return hits;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    private static void addTerms(BooleanQuery.Builder q, String field, Analyzer analyzer, String text, float boost)
+            throws IOException {
+        Set<String> terms = new LinkedHashSet<>();
+        try (TokenStream ts = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                terms.add(term.toString());
+            }
+            ts.end();
+        }
+        for (String t : terms) {
+            Query tq = new TermQuery(new Term(field, t));
+            q.add(boost == 1f ? tq : new BoostQuery(tq, boost), BooleanClause.Occur.SHOULD);
+        }
+    }
+
+    private static Query metaQuery(String id) {
+        return new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(DOC_ID, id)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(TYPE, "doc")), BooleanClause.Occur.FILTER)
+                .build();
+    }
+
+    private static KbDocument toDocument(Document d) {
+        return new KbDocument(d.get(DOC_ID), d.get("title"), d.get("text"), d.get("source"), d.get("lang"),
+                Instant.ofEpochMilli(d.getField("created").numericValue().longValue()),
+                d.getField("chunks").numericValue().intValue());
+    }
+
+    private static byte[] toBytes(float[] v) {
+        ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float x : v) {
+            b.putFloat(x);
+        }
+        return b.array();
+    }
+
+    private static float[] fromBytes(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        float[] v = new float[bytes.length / 4];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = b.getFloat();
+        }
+        return v;
+    }
+
+    /** Opens a committed index read-only (for checks after a crash). */
+    public static int countCommittedDocuments(Path dir) throws IOException {
+        try (Directory d = FSDirectory.open(dir); DirectoryReader r = DirectoryReader.open(d)) {
+            return new IndexSearcher(r).count(new TermQuery(new Term(TYPE, "doc")));
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+        chinese.close();
+        english.close();
+    }
+
+    /** A retrieved chunk with its score: BM25 score, or cosine similarity for dense search. */
+    public record Hit(Chunk chunk, float score) {
+    }
+}

@@ -1,0 +1,146 @@
+package dev.aigc.nlp.qa;
+
+import dev.aigc.nlp.embed.BgeEmbedder;
+import dev.aigc.nlp.kb.Chunker;
+import dev.aigc.nlp.kb.Languages;
+import dev.aigc.nlp.kb.SentenceSplitter;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Builds an extractive answer: the sentences of the top passages are scored against the question (cosine similarity
+ * of bge embeddings plus a small bonus for shared words / Han bigrams) and the best ones, close to the top score,
+ * are returned in their original order.
+ */
+public class AnswerComposer {
+
+    static final int MAX_SENTENCES = 3;
+    static final double WITHIN_BEST = 0.06;
+    static final double OVERLAP_WEIGHT = 0.15;
+    static final int MIN_ANSWER_UNITS = 40;
+
+    private final BgeEmbedder embedder;
+
+    public AnswerComposer(BgeEmbedder embedder) {
+        this.embedder = embedder;
+    }
+
+    /** Sentences of {@code passages} (best passage first), scored; the answer is the selection in reading order. */
+    public List<ScoredSentence> select(String question, float[] queryVector, List<HybridRetriever.RankedChunk> passages) {
+        List<ScoredSentence> all = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int p = 0; p < passages.size(); p++) {
+            List<String> sentences = SentenceSplitter.split(passages.get(p).chunk().text());
+            for (int s = 0; s < sentences.size(); s++) {
+                if (seen.add(sentences.get(s))) {
+                    all.add(new ScoredSentence(p, s, sentences.get(s), 0));
+                }
+            }
+        }
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        List<float[]> vectors = embedder.embed(all.stream().map(ScoredSentence::text).toList());
+        Set<String> qTerms = terms(question);
+        List<ScoredSentence> scored = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            ScoredSentence s = all.get(i);
+            double score = BgeEmbedder.dot(queryVector, vectors.get(i)) + OVERLAP_WEIGHT * overlap(qTerms, s.text())
+                    - 0.02 * s.passage();
+            scored.add(new ScoredSentence(s.passage(), s.position(), s.text(), score));
+        }
+        scored.sort(Comparator.comparingDouble(ScoredSentence::score).reversed());
+        double best = scored.get(0).score();
+        int bestPassage = scored.get(0).passage();
+        List<ScoredSentence> chosen = new ArrayList<>();
+        for (ScoredSentence s : scored) {
+            if (chosen.size() < MAX_SENTENCES && s.score() >= best - WITHIN_BEST
+                    && (s.passage() == bestPassage || s.score() >= best - WITHIN_BEST / 2)) {
+                chosen.add(s);
+            }
+        }
+        chosen.sort(Comparator.comparingInt(ScoredSentence::passage).thenComparingInt(ScoredSentence::position));
+        extendShortAnswer(chosen, all);
+        return chosen;
+    }
+
+    /**
+     * A Chinese clause ending in "；" or a very short sentence rarely answers on its own: while the answer has fewer
+     * than {@value #MIN_ANSWER_UNITS} units, append the sentence that follows the last chosen one in its passage.
+     */
+    private static void extendShortAnswer(List<ScoredSentence> chosen, List<ScoredSentence> all) {
+        while (chosen.stream().mapToInt(s -> Chunker.units(s.text())).sum() < MIN_ANSWER_UNITS) {
+            ScoredSentence last = chosen.get(chosen.size() - 1);
+            ScoredSentence next = all.stream()
+                    .filter(s -> s.passage() == last.passage() && s.position() == last.position() + 1)
+                    .findFirst().orElse(null);
+            if (next == null || chosen.stream().anyMatch(s -> s.text().equals(next.text()))) {
+                return;
+            }
+            chosen.add(next);
+        }
+    }
+
+    public static String join(List<ScoredSentence> sentences) {
+        StringBuilder sb = new StringBuilder();
+        for (ScoredSentence s : sentences) {
+            if (!sb.isEmpty() && Languages.EN.equals(Languages.detect(s.text()))) {
+                sb.append(' ');
+            }
+            sb.append(s.text());
+        }
+        return sb.toString();
+    }
+
+    static double overlap(Set<String> questionTerms, String sentence) {
+        if (questionTerms.isEmpty()) {
+            return 0;
+        }
+        Set<String> s = terms(sentence);
+        long shared = questionTerms.stream().filter(s::contains).count();
+        return (double) shared / questionTerms.size();
+    }
+
+    /** Lower-cased English words longer than two letters and Han character bigrams. */
+    static Set<String> terms(String text) {
+        Set<String> terms = new HashSet<>();
+        StringBuilder word = new StringBuilder();
+        int prevHan = -1;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            boolean han = Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+            if (han) {
+                if (prevHan >= 0) {
+                    terms.add(new String(Character.toChars(prevHan)) + new String(Character.toChars(cp)));
+                }
+                prevHan = cp;
+            } else {
+                prevHan = -1;
+            }
+            if (!han && Character.isLetterOrDigit(cp)) {
+                word.appendCodePoint(Character.toLowerCase(cp));
+            } else {
+                addWord(terms, word);
+            }
+            i += Character.charCount(cp);
+        }
+        addWord(terms, word);
+        return terms;
+    }
+
+    private static void addWord(Set<String> terms, StringBuilder word) {
+        if (word.length() > 2 && Chunker.units(word.toString()) == 1) {
+            terms.add(word.toString().toLowerCase(Locale.ROOT));
+        }
+        word.setLength(0);
+    }
+
+    /** A sentence of passage {@code passage} (index among the passages) at {@code position} within it. */
+    public record ScoredSentence(int passage, int position, String text, double score) {
+    }
+}

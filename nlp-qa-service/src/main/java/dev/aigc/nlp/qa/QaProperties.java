@@ -1,0 +1,32 @@
+package dev.aigc.nlp.qa;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Question-answering settings ({@code nlp.qa.*}).
+ *
+ * @param minSimilarity      below this relevance signal (see lexicalWeight) the service
+ *                           answers {@code answered=false}; calibrated on the evaluation set (see docs/nlp-qa.md)
+ * @param rrfK               the constant of reciprocal rank fusion
+ * @param candidates         how many chunks each retriever contributes before fusion
+ * @param queryInstruction   prefix questions with bge's retrieval instruction before embedding them (measured
+ *                           slightly worse on this base, so off by default)
+ * @param denseWeightEnglish weight of the dense list in the fusion for English questions (Chinese questions: 1);
+ *                           the embedding model is Chinese-centric and ranks English passages poorly
+ * @param lexicalWeight      weight of the best BM25 score in the relevance signal
+ *                           {@code cosine(top passage) + lexicalWeight × bm25(best)} compared with minSimilarity
+ * @param maxQuestionChars   the longest accepted question
+ */
+@Validated
+@ConfigurationProperties("nlp.qa")
+public record QaProperties(@DecimalMin("-1") @DecimalMax("1") double minSimilarity, @Min(1) int rrfK,
+                           @Min(1) @Max(200) int candidates, boolean queryInstruction,
+                           @DecimalMin("0") @DecimalMax("1") double denseWeightEnglish,
+                           @DecimalMin("0") @DecimalMax("1") double lexicalWeight,
+                           @Min(10) int maxQuestionChars) {
+}

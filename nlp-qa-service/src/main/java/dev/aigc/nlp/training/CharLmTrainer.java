@@ -1,0 +1,242 @@
+package dev.aigc.nlp.training;
+
+import ai.djl.Model;
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.aigc.nlp.generate.CharLanguageModel;
+import dev.aigc.nlp.generate.CharLmConfig;
+import dev.aigc.nlp.generate.CharLstmBlock;
+import dev.aigc.nlp.generate.CharVocab;
+import dev.aigc.serving.model.ModelCard;
+import dev.aigc.serving.training.Charts;
+import dev.aigc.serving.training.ProgressBar;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Trains the character LSTM on a corpus file with truncated back-propagation through time on random windows.
+ * Every 20th block of 1,000 characters is held out for validation. After each epoch it records train and validation
+ * loss and writes a checkpoint (so an interrupted run resumes); at the end it writes the version directory with the
+ * weights, vocab, a PNG loss curve and a model card (validation loss, perplexity, corpus size).
+ */
+public final class CharLmTrainer {
+
+    private final CharLmTrainingSettings settings;
+
+    public CharLmTrainer(CharLmTrainingSettings settings) {
+        this.settings = settings;
+    }
+
+    public ModelCard train() throws IOException, MalformedModelException {
+        String corpus = Files.readString(settings.corpus(), StandardCharsets.UTF_8);
+        CharVocab vocab = CharVocab.build(corpus, settings.maxVocab(), 2);
+        int[] all = vocab.encode(corpus);
+        int[][] split = split(all);
+        int[] train = split[0];
+        int[] val = split[1];
+        CharLmConfig config = new CharLmConfig(vocab.size(), settings.embeddingSize(), settings.hiddenSize(), 1, 0f);
+        int batchesPerEpoch = settings.batchesPerEpoch() > 0 ? settings.batchesPerEpoch()
+                : train.length / (settings.batchSize() * settings.sequenceLength());
+        System.out.printf("corpus %d chars (train %d, val %d), vocab %d (coverage %.4f), %d batches/epoch%n",
+                all.length, train.length, val.length, vocab.size(), vocab.coverage(corpus), batchesPerEpoch);
+
+        Instant started = Instant.now();
+        List<Double> trainLosses = new ArrayList<>();
+        List<Double> valLosses = new ArrayList<>();
+        try (Model model = Model.newInstance(CharLanguageModel.NAME, "PyTorch")) {
+            model.setBlock(new CharLstmBlock(config));
+            Checkpoint checkpoint = new Checkpoint(settings.checkpoints());
+            DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                    .optOptimizer(Optimizer.adam()
+                            .optLearningRateTracker(Tracker.fixed(settings.learningRate()))
+                            .optClipGrad(1f)
+                            .build());
+            try (Trainer trainer = model.newTrainer(trainingConfig)) {
+                trainer.initialize(new Shape(settings.batchSize(), settings.sequenceLength()));
+                int startEpoch = checkpoint.restore(model, vocab, trainLosses, valLosses);
+                long prior = checkpoint.priorSeconds();
+                for (int epoch = startEpoch; epoch < settings.epochs(); epoch++) {
+                    double trainLoss = trainEpoch(trainer, train, vocab.size(), batchesPerEpoch, epoch);
+                    double valLoss = evaluate(model, val, vocab.size());
+                    trainLosses.add(trainLoss);
+                    valLosses.add(valLoss);
+                    System.out.printf("epoch %d/%d train loss %.4f val loss %.4f (perplexity %.1f)%n", epoch + 1,
+                            settings.epochs(), trainLoss, valLoss, Math.exp(valLoss));
+                    checkpoint.save(model, vocab, trainLosses, valLosses,
+                            prior + Duration.between(started, Instant.now()).toSeconds());
+                }
+                return writeVersion(model, vocab, config, corpus, all.length, train.length, val.length, trainLosses,
+                        valLosses, Duration.ofSeconds(prior).plus(Duration.between(started, Instant.now())));
+            }
+        }
+    }
+
+    private double trainEpoch(Trainer trainer, int[] train, int vocabSize, int batches, int epoch) {
+        Random random = new Random(settings.seed() * 1_000_003L + epoch);
+        int b = settings.batchSize();
+        int t = settings.sequenceLength();
+        double sum = 0;
+        try (ProgressBar bar = new ProgressBar("epoch " + (epoch + 1), batches)) {
+            for (int i = 0; i < batches; i++) {
+                long[] x = new long[b * t];
+                long[] y = new long[b * t];
+                for (int r = 0; r < b; r++) {
+                    int start = random.nextInt(train.length - t - 1);
+                    for (int k = 0; k < t; k++) {
+                        x[r * t + k] = train[start + k];
+                        y[r * t + k] = train[start + k + 1];
+                    }
+                }
+                try (NDManager batch = trainer.getManager().newSubManager();
+                     GradientCollector collector = trainer.newGradientCollector()) {
+                    NDArray input = batch.create(x, new Shape(b, t));
+                    NDArray labels = batch.create(y, new Shape(b * t));
+                    NDArray logits = trainer.forward(new NDList(input)).get(0).reshape(b * t, vocabSize);
+                    NDArray loss = trainer.getLoss().evaluate(new NDList(labels), new NDList(logits));
+                    collector.backward(loss);
+                    double value = loss.getFloat();
+                    sum += value;
+                    bar.step(1, String.format("loss %.3f", sum / (i + 1)));
+                }
+                trainer.step();
+            }
+        }
+        return sum / batches;
+    }
+
+    /** Mean cross-entropy over consecutive held-out windows (capped at {@code valWindows}). */
+    double evaluate(Model model, int[] val, int vocabSize) {
+        int t = settings.sequenceLength();
+        int windows = Math.min(settings.valWindows(), (val.length - 1) / t);
+        int b = Math.min(64, windows);
+        double sum = 0;
+        int count = 0;
+        for (int w = 0; w + b <= windows; w += b) {
+            long[] x = new long[b * t];
+            long[] y = new long[b * t];
+            for (int r = 0; r < b; r++) {
+                int start = (w + r) * t;
+                for (int k = 0; k < t; k++) {
+                    x[r * t + k] = val[start + k];
+                    y[r * t + k] = val[start + k + 1];
+                }
+            }
+            try (NDManager manager = model.getNDManager().newSubManager()) {
+                NDArray input = manager.create(x, new Shape(b, t));
+                NDArray labels = manager.create(y, new Shape(b * t));
+                NDArray logits = model.getBlock().forward(new ParameterStore(manager, false), new NDList(input), false)
+                        .get(0).reshape(b * t, vocabSize);
+                NDArray loss = Loss.softmaxCrossEntropyLoss().evaluate(new NDList(labels), new NDList(logits));
+                sum += loss.getFloat() * b;
+                count += b;
+            }
+        }
+        return sum / Math.max(1, count);
+    }
+
+    private static int[][] split(int[] all) {
+        int block = 1000;
+        int[] train = new int[all.length];
+        int[] val = new int[all.length];
+        int nt = 0;
+        int nv = 0;
+        for (int start = 0, index = 0; start < all.length; start += block, index++) {
+            int len = Math.min(block, all.length - start);
+            if (index % 20 == 19) {
+                System.arraycopy(all, start, val, nv, len);
+                nv += len;
+            } else {
+                System.arraycopy(all, start, train, nt, len);
+                nt += len;
+            }
+        }
+        return new int[][] {java.util.Arrays.copyOf(train, nt), java.util.Arrays.copyOf(val, nv)};
+    }
+
+    private ModelCard writeVersion(Model model, CharVocab vocab, CharLmConfig config, String corpus, int chars,
+                                   int trainChars, int valChars, List<Double> trainLosses, List<Double> valLosses,
+                                   Duration took) throws IOException {
+        Path dir = settings.output();
+        Files.createDirectories(dir);
+        try (var old = Files.list(dir)) {
+            for (Path p : old.filter(p -> p.getFileName().toString().endsWith(".params")).toList()) {
+                Files.delete(p);
+            }
+        }
+        model.save(dir, CharLanguageModel.NAME);
+        vocab.write(dir.resolve(CharVocab.FILE_NAME));
+        List<String> params;
+        try (var files = Files.list(dir)) {
+            params = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".params")).sorted().toList();
+        }
+        double[] tl = trainLosses.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] vl = valLosses.stream().mapToDouble(Double::doubleValue).toArray();
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("train loss", tl);
+        series.put("validation loss", vl);
+        Charts.lines(dir.resolve("loss-curve.png"), "Character LSTM: cross-entropy per character", "epoch", series);
+
+        double valLoss = vl.length == 0 ? Double.NaN : vl[vl.length - 1];
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("epochs", trainLosses.size());
+        training.put("batchSize", settings.batchSize());
+        training.put("sequenceLength", settings.sequenceLength());
+        training.put("batchesPerEpoch", settings.batchesPerEpoch() > 0 ? settings.batchesPerEpoch()
+                : trainChars / (settings.batchSize() * settings.sequenceLength()));
+        training.put("optimizer", "Adam, fixed learning rate, gradient clipping 1.0");
+        training.put("learningRate", settings.learningRate());
+        training.put("seed", settings.seed());
+        training.put("wallClockSeconds", took.toSeconds());
+        training.put("threads", "OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS"));
+        training.put("trainLossPerEpoch", trainLosses);
+        training.put("validationLossPerEpoch", valLosses);
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("validationLoss", valLoss);
+        metrics.put("validationPerplexity", Math.exp(valLoss));
+        metrics.put("trainLoss", tl.length == 0 ? Double.NaN : tl[tl.length - 1]);
+        metrics.put("validationCharacters", Math.min(valChars, settings.valWindows() * settings.sequenceLength()));
+        Map<String, Object> details = new LinkedHashMap<>(config.toMap());
+        details.put("corpusCharacters", chars);
+        details.put("trainCharacters", trainChars);
+        details.put("validationCharactersHeldOut", valChars);
+        details.put("vocabularyCoverage", vocab.coverage(corpus));
+        details.put("corpusFile", settings.corpus().getFileName().toString());
+        details.put("corpusSources", "Debian fortunes-zh 2.98 (tang300, song100, chinese; GPL-3.0+) + the Chinese "
+                + "knowledge-base documents of this service");
+        List<String> files = new ArrayList<>(params);
+        files.addAll(List.of(CharVocab.FILE_NAME, "loss-curve.png", ModelCard.FILE_NAME));
+        details.put("files", files);
+        details.put("parameterCount", model.getBlock().getParameters().values().stream()
+                .mapToLong(p -> p.getArray().size()).sum());
+        ModelCard card = new ModelCard(CharLanguageModel.NAME, dir.getFileName().toString(), Instant.now(),
+                "fortunes-zh + knowledge base (" + chars + " characters)", training, metrics, details);
+        card.write(dir);
+        return card;
+    }
+
+    public static void main(String[] args) throws Exception {
+        CharLmTrainingSettings settings = CharLmTrainingSettings.fromArgs(args);
+        ModelCard card = new CharLmTrainer(settings).train();
+        System.out.println(card.toJson());
+    }
+}

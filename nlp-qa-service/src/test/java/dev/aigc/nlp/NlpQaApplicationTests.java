@@ -1,0 +1,20 @@
+package dev.aigc.nlp;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NlpQaApplicationTests extends ServiceTestSupport {
+
+    @Test
+    void shouldStartWithModelsLoadedAndTheBundledKnowledgeBaseSeeded() throws Exception {
+        Reply health = get("/actuator/health/readiness");
+        assertThat(health.status()).isEqualTo(200);
+        Reply docs = get("/api/v1/qa/documents?size=5");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("total").asInt()).isGreaterThanOrEqualTo(50);
+        assertThat(docs.json().get("items")).hasSize(5);
+        Reply openApi = get("/v3/api-docs");
+        assertThat(openApi.body()).contains("/api/v1/qa/ask", "/api/v1/nlp/generations/stream");
+    }
+}

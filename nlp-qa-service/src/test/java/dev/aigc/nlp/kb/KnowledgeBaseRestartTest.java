@@ -1,0 +1,44 @@
+package dev.aigc.nlp.kb;
+
+import dev.aigc.nlp.ServiceTestSupport;
+import dev.aigc.nlp.embed.BgeEmbedder;
+import dev.aigc.nlp.qa.HybridRetriever;
+import dev.aigc.nlp.qa.QaProperties;
+import dev.aigc.nlp.qa.RetrievalMode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KnowledgeBaseRestartTest extends ServiceTestSupport {
+
+    @Autowired
+    BgeEmbedder embedder;
+
+    @Autowired
+    QaProperties qa;
+
+    @Test
+    void shouldFindAnIngestedDocumentAfterTheKnowledgeBaseIsReopened(@TempDir Path dir) throws Exception {
+        KbProperties props = new KbProperties(dir.toString(), false, 160, 1, 100_000);
+        String id;
+        try (KnowledgeBase kb = new KnowledgeBase(props, embedder)) {
+            id = kb.ingest(new KnowledgeBase.NewDocument("Gradle 安装", "Gradle 是一个构建工具。用 SDKMAN 安装它，"
+                    + "然后运行 gradle -v 检查版本。它读取 build.gradle 文件。", "test", null)).id();
+            assertThat(kb.get(id).lang()).isEqualTo("zh");
+        }
+        try (KnowledgeBase reopened = new KnowledgeBase(props, embedder)) {
+            assertThat(reopened.count()).isEqualTo(1);
+            assertThat(reopened.get(id).title()).isEqualTo("Gradle 安装");
+            HybridRetriever retriever = new HybridRetriever(reopened.store(), embedder, qa);
+            String question = "怎样检查 Gradle 的版本？";
+            var result = retriever.retrieve(question, retriever.embedQuestion(question), RetrievalMode.HYBRID);
+            assertThat(result.ranked().get(0).chunk().docId()).isEqualTo(id);
+            var dense = retriever.retrieve(question, retriever.embedQuestion(question), RetrievalMode.DENSE);
+            assertThat(dense.ranked().get(0).chunk().docId()).as("vectors survive the restart").isEqualTo(id);
+        }
+    }
+}

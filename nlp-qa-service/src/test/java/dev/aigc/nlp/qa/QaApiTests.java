@@ -1,0 +1,46 @@
+package dev.aigc.nlp.qa;
+
+import dev.aigc.nlp.ServiceTestSupport;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QaApiTests extends ServiceTestSupport {
+
+    @Test
+    void shouldAnswerAChineseQuestionWithSentencesAndCitations() throws Exception {
+        Reply r = post("/api/v1/qa/ask", json(Map.of("question", "怎么确认电脑上的 Python 已经装好了？", "topK", 3)));
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode body = r.json();
+        assertThat(body.get("answered").asBoolean()).isTrue();
+        assertThat(body.get("citations").get(0).get("documentId").asString()).isEqualTo("zh-install-python");
+        assertThat(body.get("citations")).hasSizeLessThanOrEqualTo(3);
+        String answer = body.get("answer").asString();
+        assertThat(answer).contains("python");
+        String document = get("/api/v1/qa/documents/zh-install-python").json().get("text").asString();
+        assertThat(answer.length()).as("an extract, not the whole document").isLessThan(document.length());
+        assertThat(body.get("confidence").asDouble()).isBetween(0.5, 1.0);
+    }
+
+    @Test
+    void shouldAnswerAnEnglishQuestion() throws Exception {
+        Reply r = post("/api/v1/qa/ask", json(Map.of("question", "How is mean reciprocal rank computed?")));
+        JsonNode body = r.json();
+        assertThat(body.get("answered").asBoolean()).isTrue();
+        assertThat(body.get("citations").get(0).get("documentId").asString()).isEqualTo("en-retrieval-metrics");
+        assertThat(body.get("answer").asString()).containsIgnoringCase("reciprocal");
+    }
+
+    @Test
+    void shouldSayWhenTheKnowledgeBaseCannotAnswer() throws Exception {
+        Reply r = post("/api/v1/qa/ask", json(Map.of("question", "红烧肉怎么做才好吃？")));
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode body = r.json();
+        assertThat(body.get("answered").asBoolean()).isFalse();
+        assertThat(body.get("answer").isNull()).isTrue();
+        assertThat(body.get("confidence").asDouble()).isLessThan(0.5);
+    }
+}
