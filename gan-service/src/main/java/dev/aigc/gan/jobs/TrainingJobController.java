@@ -1,0 +1,69 @@
+package dev.aigc.gan.jobs;
+
+import dev.aigc.serving.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Training as a service: start one job at a time, watch it, cancel it. */
+@RestController
+@RequestMapping(TrainingJobController.BASE)
+class TrainingJobController {
+
+    static final String BASE = "/api/v1/gan/training-jobs";
+
+    private final TrainingJobs jobs;
+
+    TrainingJobController(TrainingJobs jobs) {
+        this.jobs = jobs;
+    }
+
+    @Operation(summary = "Start a training job", description = "202 with the job's address; 409 while another job"
+            + " runs. The finished job adds a model version (with its evaluation) that is not activated.")
+    @PostMapping
+    ResponseEntity<TrainingJob.Status> start(@Valid @RequestBody TrainingJobRequest request) {
+        TrainingJob.Status status = jobs.submit(request);
+        return ResponseEntity.accepted().location(URI.create(BASE + "/" + status.id())).body(status);
+    }
+
+    @Operation(summary = "List training jobs", description = "Newest first.")
+    @GetMapping
+    List<TrainingJob.Status> list() {
+        return jobs.list();
+    }
+
+    @Operation(summary = "A job's status", description = "State, progress, latest losses, per-epoch losses, the"
+            + " address of the latest sample grid and, once finished, the new version with its metrics.")
+    @GetMapping("/{id}")
+    TrainingJob.Status get(@PathVariable String id) {
+        return jobs.get(id).status();
+    }
+
+    @Operation(summary = "The latest sample grid of a job", description = "One row per digit; 404 before the"
+            + " first epoch ends.")
+    @GetMapping(value = "/{id}/grid.png", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> grid(@PathVariable String id) {
+        return jobs.grid(id).map(png -> ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(jobs.read(png)))
+                .orElseThrow(() -> ApiException.notFound("Job " + id + " has no sample grid yet"));
+    }
+
+    @Operation(summary = "Cancel a job", description = "Stops it after the current batch; no version is added.")
+    @DeleteMapping("/{id}")
+    ResponseEntity<TrainingJob.Status> cancel(@PathVariable String id) {
+        TrainingJob job = jobs.get(id);
+        if (!job.cancel()) {
+            throw ApiException.conflict("Job " + id + " has already ended (" + job.status().state() + ")");
+        }
+        return ResponseEntity.accepted().body(job.status());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.aigc.gan.model;
+
+import dev.aigc.gan.GanProperties;
+import dev.aigc.serving.model.ModelRegistry;
+import dev.aigc.serving.model.ThreadLocalPredictors;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The generator registry (shipped versions plus those added by training jobs) and per-thread predictors. */
+@Configuration(proxyBeanMethods = false)
+class GanModelConfiguration {
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    ModelRegistry<GanGenerator> ganModels(GanProperties properties) throws IOException {
+        limitEngineThreads(properties.inferenceThreads());
+        Path root = Path.of(properties.models().location()).toAbsolutePath();
+        List<String> shipped = ShippedModels.copyInto(properties.models().shipped(), root);
+        // versions added by training jobs are served only when activated, also after a restart
+        String defaultVersion = properties.models().defaultVersion();
+        if ((defaultVersion == null || defaultVersion.isBlank()) && !shipped.isEmpty()) {
+            defaultVersion = shipped.get(shipped.size() - 1);
+        }
+        return new ModelRegistry<>("cdcgan", root.toString(), GanGenerator::load, defaultVersion);
+    }
+
+    @Bean(destroyMethod = "close")
+    ThreadLocalPredictors<GanGenerator, LatentCodes, float[][]> ganPredictors() {
+        return new ThreadLocalPredictors<GanGenerator, LatentCodes, float[][]>(GanGenerator::newPredictor);
+    }
+
+    /** PyTorch reads these once, when the engine starts; explicit system properties win. */
+    private static void limitEngineThreads(int threads) {
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+        }
+        if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
+    }
+}
