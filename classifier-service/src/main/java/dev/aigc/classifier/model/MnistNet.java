@@ -75,10 +75,19 @@ public final class MnistNet {
     }
 
     /**
-     * Softmax probabilities for MNIST-style images (784 floats each, ink = 1), in evaluation mode.
-     * Runs on the calling thread with its own temporary NDManager.
+     * Softmax probabilities for MNIST-style images (784 floats each, ink = 1), in evaluation mode, from a model
+     * whose block ends in logits (a single {@link NetSpec} network, as trained).
      */
     public static float[][] probabilities(Model model, float[][] images, int batchSize) {
+        return run(model, images, batchSize, true);
+    }
+
+    /**
+     * The block's outputs for MNIST-style images in evaluation mode, softmax applied when asked ({@code false}
+     * for an {@link MnistModel}, whose block already averages probabilities). Runs on the calling thread with
+     * a temporary NDManager.
+     */
+    public static float[][] run(Model model, float[][] images, int batchSize, boolean softmax) {
         float[][] out = new float[images.length][];
         ParameterStore store = new ParameterStore(model.getNDManager(), false);
         for (int start = 0; start < images.length; start += batchSize) {
@@ -90,7 +99,7 @@ public final class MnistNet {
             try (NDManager batch = model.getNDManager().newSubManager()) {
                 NDArray x = batch.create(flat, new Shape(n, 1, 28, 28));
                 NDArray logits = model.getBlock().forward(store, new NDList(x), false).singletonOrThrow();
-                float[] probs = logits.softmax(1).toFloatArray();
+                float[] probs = (softmax ? logits.softmax(1) : logits).toFloatArray();
                 for (int i = 0; i < n; i++) {
                     out[start + i] = new float[10];
                     System.arraycopy(probs, i * 10, out[start + i], 0, 10);

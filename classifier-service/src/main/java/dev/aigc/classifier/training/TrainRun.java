@@ -17,6 +17,7 @@ import ai.djl.training.optimizer.Optimizer;
 import dev.aigc.classifier.model.MnistNet;
 import dev.aigc.classifier.model.NetSpec;
 import dev.aigc.serving.data.MnistData;
+import dev.aigc.serving.training.ProgressBar;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -102,8 +103,7 @@ final class TrainRun {
         double lossSum = 0;
         long correct = 0;
         long seen = 0;
-        long started = System.nanoTime();
-        try (EpochProgress progress = new EpochProgress(settings.name() + " epoch " + epoch, steps, log)) {
+        try (ProgressBar progress = new ProgressBar(settings.name() + " epoch " + epoch, steps)) {
             for (int step = 0; step < steps; step++) {
                 for (int i = 0; i < batch; i++) {
                     int index = order[step * batch + i];
@@ -128,7 +128,7 @@ final class TrainRun {
                     }
                     trainer.step();
                 }
-                progress.step(step + 1, String.format("loss %.4f acc %.2f%%", lossSum / seen, 100.0 * correct / seen));
+                progress.step(1, String.format("loss %.4f acc %.2f%%", lossSum / seen, 100.0 * correct / seen));
             }
         }
         return new double[] {lossSum / seen, (double) correct / seen};
