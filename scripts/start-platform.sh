@@ -34,7 +34,8 @@ fi
 
 pids=()
 stop_all() {
-  trap - INT TERM EXIT
+  trap - EXIT
+  trap '' INT TERM   # a second Ctrl-C must not cut the graceful shutdown short
   if ((${#pids[@]})); then
     echo
     echo "Stopping the platform..."
