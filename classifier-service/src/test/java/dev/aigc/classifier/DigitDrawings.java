@@ -11,14 +11,12 @@ import java.awt.font.GlyphVector;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
+
+import dev.aigc.serving.testing.DigitRenderer;
 
 /**
  * Test fixtures: digits drawn black on white like a user's canvas drawing, from the installed DejaVu fonts, at
@@ -32,7 +30,7 @@ public final class DigitDrawings {
     public record Drawing(int digit, String description, BufferedImage image) {
 
         public byte[] png() {
-            return encode(image, "png");
+            return DigitRenderer.encode(image, "png");
         }
 
         @Override
@@ -97,17 +95,6 @@ public final class DigitDrawings {
             }
         }
         return all;
-    }
-
-    public static byte[] encode(BufferedImage image, String format) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            if (!ImageIO.write(image, format, out)) {
-                throw new IllegalArgumentException("no writer for " + format);
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Font font(String file) {

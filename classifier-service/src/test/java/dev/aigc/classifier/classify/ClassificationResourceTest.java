@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.aigc.classifier.ClassifierProperties;
 import dev.aigc.classifier.DigitDrawings;
+import dev.aigc.serving.testing.DigitRenderer;
 import dev.aigc.serving.batch.QueueFullException;
 import dev.aigc.serving.image.ImageDecoder;
 import dev.aigc.serving.web.ServingWebAutoConfiguration;
@@ -100,7 +101,7 @@ class ClassificationResourceTest {
     @ParameterizedTest
     @CsvSource({"png,image/png", "jpeg,image/jpeg", "gif,image/gif", "bmp,image/bmp"})
     void shouldClassifyRawImageBodyInEveryFormat(String format, String contentType) throws Exception {
-        byte[] bytes = DigitDrawings.encode(DigitDrawings.draw(3, "DejaVuSans.ttf", 120, 90, 0.5, 0.5, 0).image(),
+        byte[] bytes = DigitRenderer.encode(DigitDrawings.draw(3, "DejaVuSans.ttf", 120, 90, 0.5, 0.5, 0).image(),
                 format);
         mvc.perform(post("/api/v1/classifications").contentType(contentType).content(bytes))
                 .andExpect(status().isOk())
