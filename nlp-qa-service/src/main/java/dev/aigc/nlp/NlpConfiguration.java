@@ -5,7 +5,6 @@ import dev.aigc.nlp.classify.ZeroShotClassifier;
 import dev.aigc.nlp.embed.BgeEmbedder;
 import dev.aigc.nlp.embed.EmbeddingProperties;
 import dev.aigc.nlp.generate.CharLanguageModel;
-import dev.aigc.nlp.generate.CharLmLoader;
 import dev.aigc.nlp.generate.GenerationProperties;
 import dev.aigc.nlp.generate.TextGenerator;
 import dev.aigc.nlp.kb.KbProperties;
@@ -15,8 +14,7 @@ import dev.aigc.nlp.qa.AnswerComposer;
 import dev.aigc.nlp.qa.HybridRetriever;
 import dev.aigc.nlp.qa.QaProperties;
 import dev.aigc.nlp.qa.QaService;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
+import dev.aigc.serving.model.ModelRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -65,14 +63,18 @@ class NlpConfiguration {
         return new SentimentAnalyzer(embedder);
     }
 
-    @Bean(destroyMethod = "close")
-    CharLanguageModel charLanguageModel(GenerationProperties p) throws Exception {
-        return CharLmLoader.load(p.modelLocation(), p.version());
+    /**
+     * The character LM's versions under {@code nlp.generation.model-location}; starts with {@code version}. Its
+     * {@code models} health indicator (from serving-support) is part of readiness.
+     */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    ModelRegistry<CharLanguageModel> charLmModels(GenerationProperties p) {
+        return new ModelRegistry<>(CharLanguageModel.NAME, p.modelLocation(), CharLanguageModel::load, p.version());
     }
 
     @Bean
-    TextGenerator textGenerator(CharLanguageModel model) {
-        return new TextGenerator(model);
+    TextGenerator textGenerator(ModelRegistry<CharLanguageModel> charLmModels) {
+        return new TextGenerator(charLmModels);
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -84,14 +86,5 @@ class NlpConfiguration {
                     t.setDaemon(true);
                     return t;
                 });
-    }
-
-    /** Readiness: both models answered a probe at start-up (they are loaded eagerly, so this stays UP). */
-    @Bean
-    HealthIndicator modelsHealthIndicator(BgeEmbedder embedder, CharLanguageModel charLm) {
-        return () -> Health.up()
-                .withDetail("embedding", "bge-small-zh-v1.5-q (ONNX Runtime), dimension " + BgeEmbedder.DIMENSION)
-                .withDetail("generation", charLm.card().name() + ":" + charLm.card().version())
-                .build();
     }
 }

@@ -1,9 +1,9 @@
 package dev.aigc.nlp.eval;
 
 import dev.aigc.nlp.generate.CharLanguageModel;
-import dev.aigc.nlp.generate.CharLmLoader;
 import dev.aigc.nlp.generate.GenerationRequest;
 import dev.aigc.nlp.generate.TextGenerator;
+import dev.aigc.serving.model.ModelRegistry;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -26,8 +26,10 @@ public final class GenerationBenchmark {
         String version = args.length > 1 ? args[1] : "v1";
         int chars = args.length > 2 ? Integer.parseInt(args[2]) : 300;
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 5;
-        try (CharLanguageModel model = CharLmLoader.load(location, version)) {
-            TextGenerator generator = new TextGenerator(model);
+        try (ModelRegistry<CharLanguageModel> models = new ModelRegistry<>(CharLanguageModel.NAME, location,
+                CharLanguageModel::load, version)) {
+            models.start();
+            TextGenerator generator = new TextGenerator(models);
             generator.generate("热身", new GenerationRequest.GenerationSettings(50, 1, 0, 1, 0));
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             double total = 0;
@@ -36,7 +38,7 @@ public final class GenerationBenchmark {
                 long start = System.nanoTime();
                 long cpuStart = threads.getCurrentThreadCpuTime();
                 String text = generator.generate("今天天气很好。", new GenerationRequest.GenerationSettings(chars, 0.8, 20,
-                        0.95, i));
+                        0.95, i)).text();
                 int n = text.codePointCount(0, text.length());
                 double rate = n / ((System.nanoTime() - start) / 1e9);
                 double cpuRate = n / ((threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);

@@ -14,7 +14,8 @@ import java.nio.file.Path;
 
 /**
  * A trained character LSTM loaded from a version directory ({@code charlm-0000.params}, {@code vocab.txt},
- * {@code model-card.json}). Thread-safe: every {@link Session} owns its NDManager and recurrent state.
+ * {@code model-card.json}). Thread-safe: every {@link Session} owns its NDManager and recurrent state. The service
+ * holds its versions in a {@code ModelRegistry}, which closes a version once no generation leases it any more.
  */
 public final class CharLanguageModel implements AutoCloseable {
 
@@ -31,7 +32,11 @@ public final class CharLanguageModel implements AutoCloseable {
     }
 
     public static CharLanguageModel load(Path dir) throws IOException, MalformedModelException {
-        ModelCard card = ModelCard.read(dir);
+        return load(dir, ModelCard.read(dir));
+    }
+
+    /** Loads the version in {@code dir} described by {@code card} (the {@code ModelLoader} of the registry). */
+    public static CharLanguageModel load(Path dir, ModelCard card) throws IOException, MalformedModelException {
         CharLmConfig config = CharLmConfig.fromMap(card.details());
         CharVocab vocab = CharVocab.read(dir.resolve(CharVocab.FILE_NAME));
         if (vocab.size() != config.vocabSize()) {

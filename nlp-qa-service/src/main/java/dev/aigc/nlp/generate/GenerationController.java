@@ -43,11 +43,10 @@ class GenerationController {
     GenerationResponse generate(@Valid @RequestBody GenerationRequest request) {
         GenerationRequest.GenerationSettings s = request.settings();
         long start = System.nanoTime();
-        String text = generator.generate(request.prompt(), s);
-        int n = text.codePointCount(0, text.length());
+        TextGenerator.Generation g = generator.generate(request.prompt(), s);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new GenerationResponse(request.prompt(), text, n, s.seed(), s.temperature(), s.topK(), s.topP(),
-                generator.modelVersion(), Math.round(n / seconds * 10) / 10.0);
+        return new GenerationResponse(request.prompt(), g.text(), g.tokens(), s.seed(), s.temperature(), s.topK(),
+                s.topP(), g.model(), Math.round(g.tokens() / seconds * 10) / 10.0);
     }
 
     @Operation(summary = "Stream the continuation as Server-Sent Events: one 'token' event ({\"text\": char}) per character, then 'done'")
@@ -71,7 +70,7 @@ class GenerationController {
                      AtomicBoolean open) {
         long start = System.nanoTime();
         try {
-            String text = generator.generate(request.prompt(), s, ch -> {
+            TextGenerator.Generation g = generator.generate(request.prompt(), s, ch -> {
                 if (!open.get()) {
                     return false;
                 }
@@ -85,10 +84,10 @@ class GenerationController {
                 }
             });
             if (open.get()) {
-                int n = text.codePointCount(0, text.length());
                 double seconds = (System.nanoTime() - start) / 1e9;
-                emitter.send(SseEmitter.event().name("done").data(Map.of("tokens", n, "seed", s.seed(),
-                        "charsPerSecond", Math.round(n / seconds * 10) / 10.0), MediaType.APPLICATION_JSON));
+                emitter.send(SseEmitter.event().name("done").data(Map.of("tokens", g.tokens(), "seed", s.seed(),
+                        "model", g.model(), "charsPerSecond", Math.round(g.tokens() / seconds * 10) / 10.0),
+                        MediaType.APPLICATION_JSON));
                 emitter.complete();
                 completed.increment();
             } else {

@@ -9,8 +9,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Text generation settings ({@code nlp.generation.*}).
  *
- * @param modelLocation  {@code classpath:models/charlm} or a directory holding version subdirectories
- * @param version        the version to serve
+ * @param modelLocation  {@code classpath:models/charlm} or a directory holding version subdirectories (each with
+ *                       {@code model-card.json}, {@code charlm-0000.params} and {@code vocab.txt})
+ * @param version        the version served at start-up; another can be activated through the models API
  * @param streamThreads  concurrent SSE generations; more are refused with 503
  */
 @Validated

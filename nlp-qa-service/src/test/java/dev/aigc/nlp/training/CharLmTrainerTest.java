@@ -4,6 +4,7 @@ import dev.aigc.nlp.generate.CharLanguageModel;
 import dev.aigc.nlp.generate.GenerationRequest;
 import dev.aigc.nlp.generate.TextGenerator;
 import dev.aigc.serving.model.ModelCard;
+import dev.aigc.serving.model.ModelRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,10 +34,14 @@ class CharLmTrainerTest {
         assertThat(out.resolve("loss-curve.png")).isNotEmptyFile();
         assertThat(out.resolve("vocab.txt")).isNotEmptyFile();
         assertThat(tmp.resolve("ckpt/history.tsv")).isNotEmptyFile();
-        try (CharLanguageModel model = CharLanguageModel.load(out)) {
-            String text = new TextGenerator(model).generate("天气",
+        try (ModelRegistry<CharLanguageModel> models = new ModelRegistry<>(CharLanguageModel.NAME,
+                out.getParent().toString(), CharLanguageModel::load, null)) {
+            models.start();
+            assertThat(models.activeVersion()).contains("v-test");
+            TextGenerator.Generation g = new TextGenerator(models).generate("天气",
                     new GenerationRequest.GenerationSettings(5, 1.0, 0, 1.0, 1));
-            assertThat(text.codePointCount(0, text.length())).isEqualTo(5);
+            assertThat(g.tokens()).isEqualTo(5);
+            assertThat(g.model()).isEqualTo("charlm:v-test");
         }
     }
 }
