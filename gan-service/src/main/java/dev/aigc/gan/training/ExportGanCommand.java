@@ -51,6 +51,15 @@ public final class ExportGanCommand {
                     .sorted().reduce((a, b) -> b).orElseThrow(() -> new IllegalStateException("No generator in "
                             + source));
         }
+        // a re-export replaces the version's weights: an older generator-NNNN.params left beside the new one
+        // would be shipped for nothing (and listed in the card)
+        Path latest = params;
+        try (Stream<Path> files = Files.list(out)) {
+            for (Path stale : files.filter(f -> f.getFileName().toString().matches("generator-\\d{4}\\.params"))
+                    .filter(f -> !f.getFileName().equals(latest.getFileName())).toList()) {
+                Files.delete(stale);
+            }
+        }
         Files.copy(params, out.resolve(params.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         GanArchitecture architecture = arch;
         try (GanGenerator generator = GanGenerator.load(out, architecture)) {
