@@ -14,6 +14,7 @@ import dev.aigc.nlp.qa.AnswerComposer;
 import dev.aigc.nlp.qa.HybridRetriever;
 import dev.aigc.nlp.qa.QaProperties;
 import dev.aigc.nlp.qa.QaService;
+import dev.aigc.nlp.qa.TermCoverage;
 import dev.aigc.serving.model.ModelRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,9 +49,14 @@ class NlpConfiguration {
         return new HybridRetriever(kb.store(), kb.embedder(), p);
     }
 
+    @Bean(destroyMethod = "close")
+    TermCoverage termCoverage(KnowledgeBase kb) {
+        return new TermCoverage(kb.store());
+    }
+
     @Bean
-    QaService qaService(HybridRetriever retriever, BgeEmbedder embedder, QaProperties p) {
-        return new QaService(retriever, new AnswerComposer(embedder), p);
+    QaService qaService(HybridRetriever retriever, TermCoverage termCoverage, BgeEmbedder embedder, QaProperties p) {
+        return new QaService(retriever, termCoverage, new AnswerComposer(embedder), p);
     }
 
     @Bean

@@ -8,33 +8,38 @@ import dev.aigc.nlp.kb.KnowledgeBase;
 import dev.aigc.nlp.qa.HybridRetriever;
 import dev.aigc.nlp.qa.QaProperties;
 import dev.aigc.nlp.qa.RetrievalMode;
+import dev.aigc.nlp.qa.TermCoverage;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Evaluates retrieval (BM25, dense, hybrid) against the bundled knowledge base loaded into a fresh temporary index,
- * on two question sets, and sentiment on eval/sentiment-eval.tsv. Prints the tables and replaces the block between
- * {@code <!-- eval:start -->} and {@code <!-- eval:end -->} in the docs.
+ * Evaluates retrieval (BM25, dense, hybrid) and the answer / refuse decision against the bundled knowledge base
+ * loaded into a fresh temporary index, on the tuning set and the held-out sets, and sentiment on
+ * eval/sentiment-eval.tsv. Prints the tables and replaces the block between {@code <!-- eval:start -->} and
+ * {@code <!-- eval:end -->} in the docs.
  *
  * <ul>
  *   <li><b>Tuning set</b> (eval/qa-eval.tsv): the settings were chosen on it; every mode with and without bge's
- *       query instruction, each with a no-answer threshold calibrated on this set, plus hybrid at the shipped
- *       threshold.</li>
- *   <li><b>Held-out set</b> (eval/qa-heldout.tsv): written after the settings were frozen; the shipped settings
- *       only (no query instruction) and thresholds fixed before it was seen: the shipped
- *       {@code nlp.qa.min-similarity} for hybrid, the tuning-set calibration for BM25 and dense. Nothing is
- *       calibrated on it.</li>
+ *       query instruction, each with a no-answer threshold calibrated on this set (with the shipped term check),
+ *       plus hybrid with the shipped settings and hybrid with the shipped threshold alone (the decision before the
+ *       term check).</li>
+ *   <li><b>Held-out sets</b> (eval/qa-heldout.tsv = v1, eval/qa-heldout-v2.tsv = v2): the shipped settings only
+ *       (no query instruction) and thresholds fixed beforehand: the shipped {@code nlp.qa.min-similarity} for
+ *       hybrid, the tuning-set calibration for BM25 and dense; the shipped term check for all three. Nothing is
+ *       calibrated on them.</li>
  * </ul>
  *
- * <p>Usage (from the repository root): {@code EvaluationCommand <qa-eval.tsv> <qa-heldout.tsv>
- * <sentiment-eval.tsv> <docs file> <shipped min-similarity>}.
+ * <p>Usage (from the repository root): {@code EvaluationCommand <qa-eval.tsv> <sentiment-eval.tsv> <docs file>
+ * <min-similarity> <min-term-coverage> <refuse-unknown-names> <held-out v1.tsv> <held-out v2.tsv>} (the shipped
+ * nlp.qa settings; a held-out file that does not exist is left out).
  */
 public final class EvaluationCommand {
 
@@ -42,86 +47,118 @@ public final class EvaluationCommand {
     static final double DENSE_WEIGHT_ENGLISH = 0.3;
     static final double LEXICAL_WEIGHT = 0.02;
 
-    private static final String HEADER = "| retrieval | query instruction | hit@1 | hit@5 | MRR | threshold "
+    private static final String HEADER = "| retrieval | query instruction | term check | hit@1 | hit@5 | MRR | threshold "
             + "| no-answer precision | no-answer recall | answered with right doc | ms/question |\n"
-            + "|---|---|---|---|---|---|---|---|---|---|\n";
+            + "|---|---|---|---|---|---|---|---|---|---|---|\n";
 
     private EvaluationCommand() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5) {
-            throw new IllegalArgumentException("usage: EvaluationCommand <qa-eval.tsv> <qa-heldout.tsv> "
-                    + "<sentiment-eval.tsv> <docs file> <shipped min-similarity>");
+        if (args.length != 8) {
+            throw new IllegalArgumentException("usage: EvaluationCommand <qa-eval.tsv> <sentiment-eval.tsv> "
+                    + "<docs file> <min-similarity> <min-term-coverage> <refuse-unknown-names> <held-out v1.tsv> "
+                    + "<held-out v2.tsv>");
         }
         List<EvalQuestion> tuning = EvalQuestion.read(Path.of(args[0]));
-        List<EvalQuestion> heldOut = EvalQuestion.read(Path.of(args[1]));
-        Path sentimentSet = Path.of(args[2]);
-        Path docs = Path.of(args[3]);
-        double shipped = Double.parseDouble(args[4]);
+        Path sentimentSet = Path.of(args[1]);
+        Path docs = Path.of(args[2]);
+        RetrievalEvaluator.Decision shipped = new RetrievalEvaluator.Decision(Double.parseDouble(args[3]),
+                Double.parseDouble(args[4]), Boolean.parseBoolean(args[5]));
+        RetrievalEvaluator.Decision before = RetrievalEvaluator.Decision.relevanceOnly(shipped.threshold());
+        Map<String, Path> heldOutFiles = new LinkedHashMap<>();
+        heldOutFiles.put("held-out v1", Path.of(args[6]));
+        heldOutFiles.put("held-out v2", Path.of(args[7]));
+        Map<String, List<EvalQuestion>> heldOut = new LinkedHashMap<>();
+        for (var e : heldOutFiles.entrySet()) {
+            if (Files.exists(e.getValue())) {
+                heldOut.put(e.getKey(), EvalQuestion.read(e.getValue()));
+            }
+        }
         Path index = Files.createTempDirectory("nlp-eval-index");
         StringBuilder md = new StringBuilder();
         try (BgeEmbedder embedder = new BgeEmbedder(1, 2, 512);
-             KnowledgeBase kb = new KnowledgeBase(new KbProperties(index.toString(), true, 160, 1, 100_000), embedder)) {
+             KnowledgeBase kb = new KnowledgeBase(new KbProperties(index.toString(), true, 160, 1, 100_000), embedder);
+             TermCoverage termCoverage = new TermCoverage(kb.store())) {
             long t0 = System.nanoTime();
             KbSeeder.seedIfEmpty(kb);
             double seedSeconds = (System.nanoTime() - t0) / 1e9;
-            md.append(String.format(Locale.ROOT, "Knowledge base: %d documents (indexed in %.1f s).%n%n", kb.count(),
-                    seedSeconds));
+            md.append(String.format(Locale.ROOT, "Knowledge base: %d documents (indexed in %.1f s). Shipped decision: "
+                            + "relevance ≥ %.2f and term check (term coverage ≥ %.2f, refuse unknown names: %s).%n%n",
+                    kb.count(), seedSeconds, shipped.threshold(), shipped.minTermCoverage(),
+                    shipped.refuseUnknownNames() ? "yes" : "no"));
             md.append("Tuning set `eval/qa-eval.tsv` (the settings were chosen on it): ").append(describe(tuning))
-                    .append(". Threshold = calibrated on this set (best accuracy of the answer / refuse decision), ")
-                    .append("except the shipped-threshold row.\n\n");
+                    .append(". Threshold = calibrated on this set together with the shipped term check (best ")
+                    .append("accuracy of the answer / refuse decision), except the shipped rows.\n\n");
             md.append(HEADER);
             Map<RetrievalMode, List<RetrievalEvaluator.Outcome>> tuned = new EnumMap<>(RetrievalMode.class);
-            Map<RetrievalMode, Double> frozen = new EnumMap<>(RetrievalMode.class);
+            Map<RetrievalMode, RetrievalEvaluator.Decision> frozen = new EnumMap<>(RetrievalMode.class);
             Map<RetrievalMode, Double> speed = new EnumMap<>(RetrievalMode.class);
             for (boolean instruction : new boolean[] {false, true}) {
-                RetrievalEvaluator evaluator = evaluator(kb, embedder, instruction);
+                RetrievalEvaluator evaluator = evaluator(kb, embedder, termCoverage, instruction);
                 for (RetrievalMode mode : RetrievalMode.values()) {
                     long start = System.nanoTime();
                     List<RetrievalEvaluator.Outcome> outcomes = evaluator.run(tuning, mode);
                     double ms = (System.nanoTime() - start) / 1e6 / tuning.size();
-                    double t = RetrievalEvaluator.calibrate(outcomes);
-                    md.append(row(name(mode), instruction ? "yes" : "no", RetrievalEvaluator.metrics(outcomes, t), ms));
+                    RetrievalEvaluator.Decision calibrated = shipped.withThreshold(
+                            RetrievalEvaluator.calibrate(outcomes, shipped));
+                    md.append(row(name(mode), instruction ? "yes" : "no", calibrated, outcomes, ms));
                     if (!instruction) {
                         tuned.put(mode, outcomes);
-                        frozen.put(mode, mode == RetrievalMode.HYBRID ? shipped : t);
+                        frozen.put(mode, mode == RetrievalMode.HYBRID ? shipped : calibrated);
                         speed.put(mode, ms);
                     }
                     if (mode == RetrievalMode.HYBRID && !instruction) {
-                        md.append(row("hybrid, shipped threshold", "no", RetrievalEvaluator.metrics(outcomes, shipped),
-                                ms));
+                        md.append(row("hybrid, shipped settings", "no", shipped, outcomes, ms));
+                        md.append(row("hybrid, shipped threshold only (before)", "no", before, outcomes, ms));
                     }
                 }
             }
-            md.append("\nHeld-out set `eval/qa-heldout.tsv` (written after the settings were frozen, never used for ")
-                    .append("tuning): ").append(describe(heldOut)).append(". Shipped settings (no query instruction); ")
-                    .append("thresholds fixed before the held-out set was run: the shipped `nlp.qa.min-similarity` ")
-                    .append("for hybrid, the tuning-set calibration for BM25 and dense. Side by side with the ")
-                    .append("tuning set at the same thresholds:\n\n");
-            md.append(HEADER.replace("query instruction", "question set"));
-            RetrievalEvaluator evaluator = evaluator(kb, embedder, false);
-            Map<RetrievalMode, List<RetrievalEvaluator.Outcome>> held = new EnumMap<>(RetrievalMode.class);
-            for (RetrievalMode mode : RetrievalMode.values()) {
-                long start = System.nanoTime();
-                held.put(mode, evaluator.run(heldOut, mode));
-                double ms = (System.nanoTime() - start) / 1e6 / heldOut.size();
-                double t = frozen.get(mode);
-                md.append(row(name(mode), "tuning", RetrievalEvaluator.metrics(tuned.get(mode), t),
-                        speed.get(mode)));
-                md.append(row(name(mode), "**held-out**", RetrievalEvaluator.metrics(held.get(mode), t), ms));
+            md.append("\nSide by side, shipped settings (no query instruction), thresholds fixed before the held-out ")
+                    .append("sets were run (the shipped `nlp.qa.min-similarity` for hybrid, the tuning-set ")
+                    .append("calibration for BM25 and dense), with the shipped term check; for hybrid also the ")
+                    .append("decision before the term check (threshold only). ");
+            for (var e : heldOut.entrySet()) {
+                md.append(heldOutNote(e.getKey())).append(describe(e.getValue())).append(". ");
             }
-            md.append(byLanguage(tuned.get(RetrievalMode.HYBRID), held.get(RetrievalMode.HYBRID), shipped));
-            md.append("\nHybrid (shipped settings), tuning set: questions whose expected document was not ranked "
-                    + "first:\n\n");
-            md.append(bullets(misses(tuned.get(RetrievalMode.HYBRID))));
-            md.append("\nHybrid (shipped settings), held-out set: questions whose expected document was not ranked "
-                    + "first, and wrong answer/refuse decisions:\n\n");
-            List<String> heldOutProblems = new ArrayList<>(misses(held.get(RetrievalMode.HYBRID)));
-            heldOutProblems.addAll(wrongDecisions(held.get(RetrievalMode.HYBRID), shipped));
-            md.append(bullets(heldOutProblems));
-            printSignals("tuning", tuned.get(RetrievalMode.HYBRID));
-            printSignals("held-out", held.get(RetrievalMode.HYBRID));
+            md.append("\n\n").append(HEADER.replace("query instruction", "question set"));
+            RetrievalEvaluator evaluator = evaluator(kb, embedder, termCoverage, false);
+            Map<String, Map<RetrievalMode, List<RetrievalEvaluator.Outcome>>> held = new LinkedHashMap<>();
+            Map<String, Map<RetrievalMode, Double>> heldSpeed = new LinkedHashMap<>();
+            for (var e : heldOut.entrySet()) {
+                Map<RetrievalMode, List<RetrievalEvaluator.Outcome>> byMode = new EnumMap<>(RetrievalMode.class);
+                Map<RetrievalMode, Double> ms = new EnumMap<>(RetrievalMode.class);
+                for (RetrievalMode mode : RetrievalMode.values()) {
+                    long start = System.nanoTime();
+                    byMode.put(mode, evaluator.run(e.getValue(), mode));
+                    ms.put(mode, (System.nanoTime() - start) / 1e6 / e.getValue().size());
+                }
+                held.put(e.getKey(), byMode);
+                heldSpeed.put(e.getKey(), ms);
+            }
+            for (RetrievalMode mode : RetrievalMode.values()) {
+                List<RetrievalEvaluator.Decision> decisions = mode == RetrievalMode.HYBRID
+                        ? List.of(before, frozen.get(mode)) : List.of(frozen.get(mode));
+                for (RetrievalEvaluator.Decision d : decisions) {
+                    md.append(row(name(mode), "tuning", d, tuned.get(mode), speed.get(mode)));
+                    for (var e : held.entrySet()) {
+                        md.append(row(name(mode), "**" + e.getKey() + "**", d, e.getValue().get(mode),
+                                heldSpeed.get(e.getKey()).get(mode)));
+                    }
+                }
+            }
+            Map<String, List<RetrievalEvaluator.Outcome>> hybrid = new LinkedHashMap<>();
+            hybrid.put("tuning", tuned.get(RetrievalMode.HYBRID));
+            held.forEach((set, byMode) -> hybrid.put(set, byMode.get(RetrievalMode.HYBRID)));
+            md.append(byLanguage(hybrid, shipped));
+            for (var e : hybrid.entrySet()) {
+                md.append("\nHybrid (shipped settings), ").append(e.getKey()).append(" set: questions whose expected ")
+                        .append("document was not ranked first, and wrong answer/refuse decisions:\n\n");
+                List<String> problems = new ArrayList<>(misses(e.getValue()));
+                problems.addAll(wrongDecisions(e.getValue(), shipped));
+                md.append(bullets(problems));
+                printSignals(e.getKey(), e.getValue());
+            }
             md.append(sentiment(embedder, sentimentSet));
         } finally {
             deleteTree(index);
@@ -130,9 +167,19 @@ public final class EvaluationCommand {
         writeSection(docs, md.toString());
     }
 
-    private static RetrievalEvaluator evaluator(KnowledgeBase kb, BgeEmbedder embedder, boolean instruction) {
-        QaProperties qa = new QaProperties(0, 60, 20, instruction, DENSE_WEIGHT_ENGLISH, LEXICAL_WEIGHT, 500);
-        return new RetrievalEvaluator(new HybridRetriever(kb.store(), embedder, qa), LEXICAL_WEIGHT);
+    private static String heldOutNote(String set) {
+        return set.endsWith("v1")
+                ? "Held-out v1 `eval/qa-heldout.tsv` (written after the first settings were frozen; it was then used "
+                + "to diagnose the refusal problem, so it is no longer a clean test set, but it was not used for "
+                + "tuning): "
+                : "Held-out v2 `eval/qa-heldout-v2.tsv` (written after the term-check settings were frozen, run once, "
+                + "never used for tuning): ";
+    }
+
+    private static RetrievalEvaluator evaluator(KnowledgeBase kb, BgeEmbedder embedder, TermCoverage termCoverage,
+                                                boolean instruction) {
+        QaProperties qa = new QaProperties(0, 60, 20, instruction, DENSE_WEIGHT_ENGLISH, LEXICAL_WEIGHT, 500, 0, false);
+        return new RetrievalEvaluator(new HybridRetriever(kb.store(), embedder, qa), termCoverage, LEXICAL_WEIGHT);
     }
 
     private static String name(RetrievalMode mode) {
@@ -147,12 +194,12 @@ public final class EvaluationCommand {
                 en, questions.size() - zh - en, zhNo, questions.size() - zh - en - zhNo);
     }
 
-    /** Hybrid hit@1 and no-answer recall per question language, both sets, at the shipped threshold. */
-    private static String byLanguage(List<RetrievalEvaluator.Outcome> tuning, List<RetrievalEvaluator.Outcome> heldOut,
-                                     double shipped) {
-        StringBuilder sb = new StringBuilder("\n| hybrid, shipped threshold | zh hit@1 | en hit@1 "
+    /** Hybrid hit@1 and no-answer recall per question language, every set, with the shipped decision. */
+    private static String byLanguage(Map<String, List<RetrievalEvaluator.Outcome>> sets,
+                                     RetrievalEvaluator.Decision shipped) {
+        StringBuilder sb = new StringBuilder("\n| hybrid, shipped settings | zh hit@1 | en hit@1 "
                 + "| zh no-answer recall | en no-answer recall |\n|---|---|---|---|---|\n");
-        for (var set : List.of(Map.entry("tuning", tuning), Map.entry("held-out", heldOut))) {
+        for (var set : sets.entrySet()) {
             RetrievalEvaluator.Metrics zh = RetrievalEvaluator.metrics(language(set.getValue(), "zh"), shipped);
             RetrievalEvaluator.Metrics en = RetrievalEvaluator.metrics(language(set.getValue(), "en"), shipped);
             sb.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f |%n", set.getKey(), zh.hit1(),
@@ -172,11 +219,16 @@ public final class EvaluationCommand {
                 .toList();
     }
 
-    private static List<String> wrongDecisions(List<RetrievalEvaluator.Outcome> outcomes, double threshold) {
-        return outcomes.stream().filter(o -> (o.signal() < threshold) == o.question().answerable())
-                .map(o -> String.format(Locale.ROOT, "- `%s` %s (relevance %.3f, top `%s`)", o.question().question(),
+    private static List<String> wrongDecisions(List<RetrievalEvaluator.Outcome> outcomes,
+                                               RetrievalEvaluator.Decision decision) {
+        return outcomes.stream().filter(o -> decision.refuses(o) == o.question().answerable())
+                .map(o -> String.format(Locale.ROOT, "- `%s` %s (relevance %.3f, term coverage %.2f%s, top `%s`)",
+                        o.question().question(),
                         o.question().answerable() ? "refused although answerable" : "answered although unanswerable",
-                        o.signal(), o.topDocId()))
+                        o.signal(), o.terms() == null ? 0 : o.terms().coverage(),
+                        o.terms() == null || o.terms().unknownNames().isEmpty() ? ""
+                                : ", unknown names " + o.terms().unknownNames(),
+                        o.topDocId()))
                 .toList();
     }
 
@@ -187,17 +239,24 @@ public final class EvaluationCommand {
     private static void printSignals(String set, List<RetrievalEvaluator.Outcome> outcomes) {
         List<String> signals = new ArrayList<>();
         outcomes.stream().filter(o -> !o.question().answerable())
-                .forEach(o -> signals.add(String.format(Locale.ROOT, "%.3f", o.signal())));
+                .forEach(o -> signals.add(String.format(Locale.ROOT, "%.3f/%.2f%s", o.signal(),
+                        o.terms() == null ? 0 : o.terms().coverage(),
+                        o.terms() == null || o.terms().unknownNames().isEmpty() ? "" : o.terms().unknownNames())));
         double lowestAnswerable = outcomes.stream().filter(o -> o.question().answerable())
                 .mapToDouble(RetrievalEvaluator.Outcome::signal).min().orElse(Double.NaN);
-        System.out.println("hybrid, " + set + ": unanswerable signals " + signals + "; lowest answerable signal "
-                + lowestAnswerable);
+        double lowestCoverage = outcomes.stream().filter(o -> o.question().answerable() && o.terms() != null)
+                .mapToDouble(o -> o.terms().coverage()).min().orElse(Double.NaN);
+        System.out.println("hybrid, " + set + ": unanswerable relevance/coverage " + signals
+                + "; lowest answerable relevance " + lowestAnswerable + ", lowest answerable coverage "
+                + lowestCoverage);
     }
 
-    private static String row(String name, String instruction, RetrievalEvaluator.Metrics m, double ms) {
-        return String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.0f |%n", name,
-                instruction, m.hit1(), m.hit5(), m.mrr(), m.threshold(), m.noAnswerPrecision(), m.noAnswerRecall(),
-                m.answeredCorrectly(), ms);
+    private static String row(String name, String set, RetrievalEvaluator.Decision d,
+                              List<RetrievalEvaluator.Outcome> outcomes, double ms) {
+        RetrievalEvaluator.Metrics m = RetrievalEvaluator.metrics(outcomes, d);
+        return String.format(Locale.ROOT, "| %s | %s | %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.0f |%n",
+                name, set, d.termCheck() ? "yes" : "no", m.hit1(), m.hit5(), m.mrr(), m.threshold(),
+                m.noAnswerPrecision(), m.noAnswerRecall(), m.answeredCorrectly(), ms);
     }
 
     private static String sentiment(BgeEmbedder embedder, Path set) throws Exception {

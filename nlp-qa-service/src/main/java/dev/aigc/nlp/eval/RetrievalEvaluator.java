@@ -1,7 +1,10 @@
 package dev.aigc.nlp.eval;
 
 import dev.aigc.nlp.qa.HybridRetriever;
+import dev.aigc.nlp.qa.QaProperties;
+import dev.aigc.nlp.qa.QaService;
 import dev.aigc.nlp.qa.RetrievalMode;
+import dev.aigc.nlp.qa.TermCoverage;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,15 +15,19 @@ import java.util.List;
  * Scores a retriever on the evaluation set: hit@1, hit@5 and MRR over the answerable questions (ranking distinct
  * documents by their best chunk), and the no-answer decision. The decision signal is the top BM25 score for BM25,
  * the cosine similarity of the top chunk for dense, and the service's relevance signal (top chunk cosine +
- * lexicalWeight × best BM25 score) for hybrid.
+ * lexicalWeight × best BM25 score) for hybrid; a {@link Decision} combines it with the service's term check
+ * ({@link TermCoverage} on the passages the answer would come from), or not ("relevance only", the decision before
+ * the term check existed).
  */
 public class RetrievalEvaluator {
 
     private final HybridRetriever retriever;
+    private final TermCoverage termCoverage;
     private final double lexicalWeight;
 
-    public RetrievalEvaluator(HybridRetriever retriever, double lexicalWeight) {
+    public RetrievalEvaluator(HybridRetriever retriever, TermCoverage termCoverage, double lexicalWeight) {
         this.retriever = retriever;
+        this.termCoverage = termCoverage;
         this.lexicalWeight = lexicalWeight;
     }
 
@@ -39,13 +46,15 @@ public class RetrievalEvaluator {
                         case DENSE -> ranked.get(0).cosine();
                         case HYBRID -> retrieval.relevance(lexicalWeight);
                     };
-            out.add(new Outcome(q, rank, signal, docs.isEmpty() ? null : docs.iterator().next()));
+            TermCoverage.Result terms = ranked.isEmpty() ? null
+                    : termCoverage.measure(q.question(), QaService.answerPassages(ranked));
+            out.add(new Outcome(q, rank, signal, docs.isEmpty() ? null : docs.iterator().next(), terms));
         }
         return out;
     }
 
-    /** Metrics at a given no-answer threshold (signal below it → "cannot answer"). */
-    public static Metrics metrics(List<Outcome> outcomes, double threshold) {
+    /** Metrics under a decision (signal below its threshold or a failed term check → "cannot answer"). */
+    public static Metrics metrics(List<Outcome> outcomes, Decision decision) {
         int answerable = 0;
         int hit1 = 0;
         int hit5 = 0;
@@ -55,7 +64,7 @@ public class RetrievalEvaluator {
         int unanswerable = 0;
         int answeredRight = 0;
         for (Outcome o : outcomes) {
-            boolean refuse = o.signal() < threshold;
+            boolean refuse = decision.refuses(o);
             if (refuse) {
                 refused++;
             }
@@ -71,29 +80,30 @@ public class RetrievalEvaluator {
             }
         }
         return new Metrics(answerable, unanswerable, (double) hit1 / answerable, (double) hit5 / answerable,
-                rr / answerable, threshold, refused == 0 ? 0 : (double) refusedCorrectly / refused,
+                rr / answerable, decision.threshold(), refused == 0 ? 0 : (double) refusedCorrectly / refused,
                 unanswerable == 0 ? 0 : (double) refusedCorrectly / unanswerable,
                 (double) answeredRight / answerable);
     }
 
     /**
-     * The threshold that classifies answerable vs. unanswerable questions best (accuracy), ties broken by higher
-     * no-answer precision; it sits midway between two neighbouring observed signals.
+     * The threshold that, together with the term check of {@code termCheck} (its threshold is ignored), classifies
+     * answerable vs. unanswerable questions best (accuracy), ties broken by higher no-answer precision; it sits
+     * midway between two neighbouring observed signals.
      */
-    public static double calibrate(List<Outcome> outcomes) {
+    public static double calibrate(List<Outcome> outcomes, Decision termCheck) {
         List<Double> signals = outcomes.stream().map(Outcome::signal).sorted(Comparator.naturalOrder()).toList();
         double best = signals.get(0);
         double bestAccuracy = -1;
         double bestPrecision = -1;
         for (int i = 0; i + 1 < signals.size(); i++) {
             double t = (signals.get(i) + signals.get(i + 1)) / 2;
+            Decision d = termCheck.withThreshold(t);
             int correct = 0;
             for (Outcome o : outcomes) {
-                boolean refuse = o.signal() < t;
-                correct += refuse != o.question().answerable() ? 1 : 0;
+                correct += d.refuses(o) != o.question().answerable() ? 1 : 0;
             }
             double accuracy = (double) correct / outcomes.size();
-            double precision = metrics(outcomes, t).noAnswerPrecision();
+            double precision = metrics(outcomes, d).noAnswerPrecision();
             if (accuracy > bestAccuracy || (accuracy == bestAccuracy && precision > bestPrecision)) {
                 best = t;
                 bestAccuracy = accuracy;
@@ -103,8 +113,42 @@ public class RetrievalEvaluator {
         return best;
     }
 
-    /** One question's result: rank of the expected document (0 = not retrieved) and the decision signal. */
-    public record Outcome(EvalQuestion question, int rank, double signal, String topDocId) {
+    /**
+     * One question's result: rank of the expected document (0 = not retrieved), the decision signal, the top
+     * document and the term check on its answering passages (null when nothing was retrieved).
+     */
+    public record Outcome(EvalQuestion question, int rank, double signal, String topDocId, TermCoverage.Result terms) {
+    }
+
+    /**
+     * How the answer / refuse decision is made: refuse when the signal is below {@code threshold}, or the term
+     * coverage below {@code minTermCoverage}, or (if {@code refuseUnknownNames}) the question names something the
+     * base never mentions.
+     */
+    public record Decision(double threshold, double minTermCoverage, boolean refuseUnknownNames) {
+
+        /** The decision before the term check: the threshold alone. */
+        public static Decision relevanceOnly(double threshold) {
+            return new Decision(threshold, 0, false);
+        }
+
+        /** The service's decision with its shipped settings. */
+        public static Decision shipped(QaProperties p) {
+            return new Decision(p.minSimilarity(), p.minTermCoverage(), p.refuseUnknownNames());
+        }
+
+        public Decision withThreshold(double t) {
+            return new Decision(t, minTermCoverage, refuseUnknownNames);
+        }
+
+        public boolean termCheck() {
+            return minTermCoverage > 0 || refuseUnknownNames;
+        }
+
+        public boolean refuses(Outcome o) {
+            return o.signal() < threshold
+                    || (o.terms() != null && !o.terms().passes(minTermCoverage, refuseUnknownNames));
+        }
     }
 
     /**

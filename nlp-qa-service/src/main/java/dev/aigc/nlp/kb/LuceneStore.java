@@ -17,6 +17,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -132,8 +133,8 @@ public final class LuceneStore implements AutoCloseable {
         d.add(new StoredField("title", c.title()));
         d.add(new StringField("lang", c.lang(), Field.Store.YES));
         d.add(new StoredField("text", c.text()));
-        d.add(new TextField("body_" + c.lang(), c.text(), Field.Store.NO));
-        d.add(new TextField("title_" + c.lang(), c.title(), Field.Store.NO));
+        d.add(new TextField(textField("body", c.lang()), c.text(), Field.Store.NO));
+        d.add(new TextField(textField("title", c.lang()), c.title(), Field.Store.NO));
         d.add(new KnnFloatVectorField(VECTOR, c.vector(), VectorSimilarityFunction.DOT_PRODUCT));
         d.add(new StoredField("vec", toBytes(c.vector())));
         return d;
@@ -191,6 +192,29 @@ public final class LuceneStore implements AutoCloseable {
         } finally {
             searchers.release(s);
         }
+    }
+
+    /** The analyzer that indexes text of language {@code lang} ({@code zh}: SmartChinese, otherwise English). */
+    public Analyzer analyzer(String lang) {
+        return Languages.ZH.equals(lang) ? chinese : english;
+    }
+
+    /**
+     * Runs {@code fn} on a point-in-time reader of the committed index (for term statistics such as
+     * {@link IndexReader#docFreq}); the reader must not be used after {@code fn} returns.
+     */
+    public <T> T read(ReaderFunction<T> fn) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return fn.apply(s.getIndexReader());
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** Text field holding chunk bodies ({@code body}) or titles ({@code title}) of language {@code lang}. */
+    public static String textField(String kind, String lang) {
+        return kind + "_" + lang;
     }
 
     /** BM25 over chunk bodies (and titles, boosted lower), the question analysed by both language analyzers. */
@@ -294,6 +318,12 @@ public final class LuceneStore implements AutoCloseable {
         directory.close();
         chinese.close();
         english.close();
+    }
+
+    /** Work done with an index reader. */
+    @FunctionalInterface
+    public interface ReaderFunction<T> {
+        T apply(IndexReader reader) throws IOException;
     }
 
     /** A retrieved chunk with its score: BM25 score, or cosine similarity for dense search. */

@@ -21,6 +21,11 @@ import org.springframework.validation.annotation.Validated;
  * @param lexicalWeight      weight of the best BM25 score in the relevance signal
  *                           {@code cosine(top passage) + lexicalWeight × bm25(best)} compared with minSimilarity
  * @param maxQuestionChars   the longest accepted question
+ * @param minTermCoverage    term check: below this IDF-weighted share of the question's salient terms found in
+ *                           the answering passages the service answers {@code answered=false} (0 turns it off); see
+ *                           {@link TermCoverage}
+ * @param refuseUnknownNames term check: answer {@code answered=false} when the question names something (an
+ *                           acronym, a product, a method written as a name) that occurs nowhere in the knowledge base
  */
 @Validated
 @ConfigurationProperties("nlp.qa")
@@ -28,5 +33,6 @@ public record QaProperties(@DecimalMin("-1") @DecimalMax("1") double minSimilari
                            @Min(1) @Max(200) int candidates, boolean queryInstruction,
                            @DecimalMin("0") @DecimalMax("1") double denseWeightEnglish,
                            @DecimalMin("0") @DecimalMax("1") double lexicalWeight,
-                           @Min(10) int maxQuestionChars) {
+                           @Min(10) int maxQuestionChars,
+                           @DecimalMin("0") @DecimalMax("1") double minTermCoverage, boolean refuseUnknownNames) {
 }

@@ -6,9 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Question → retrieval → extractive answer with citations. When the relevance signal (cosine similarity of the best
- * passage plus a small multiple of the best BM25 score) is below the calibrated {@code nlp.qa.min-similarity}, the
- * knowledge base is taken not to hold the answer and the response says so ({@code answered=false}) with no answer.
+ * Question → retrieval → extractive answer with citations. The service answers only when two checks pass:
+ * <ol>
+ *   <li>the relevance signal (cosine similarity of the best passage plus a small multiple of the best BM25 score)
+ *       reaches the calibrated {@code nlp.qa.min-similarity}: the question is close to what the base is about;</li>
+ *   <li>the term check ({@link TermCoverage}): the question names nothing the base never mentions
+ *       ({@code nlp.qa.refuse-unknown-names}) and the answering passages contain enough of its salient terms
+ *       ({@code nlp.qa.min-term-coverage}): the base holds what was asked, not just something near it.</li>
+ * </ol>
+ * Otherwise the response says so ({@code answered=false}) with no answer.
  */
 public class QaService {
 
@@ -17,13 +23,18 @@ public class QaService {
     static final int PASSAGE_WINDOW = 5;
     /** Width of the logistic that turns similarity minus threshold into a confidence. */
     static final double CONFIDENCE_SCALE = 0.04;
+    /** Width of the logistic that turns term coverage minus its threshold into a confidence. */
+    static final double COVERAGE_SCALE = 0.05;
 
     private final HybridRetriever retriever;
+    private final TermCoverage termCoverage;
     private final AnswerComposer composer;
     private final QaProperties properties;
 
-    public QaService(HybridRetriever retriever, AnswerComposer composer, QaProperties properties) {
+    public QaService(HybridRetriever retriever, TermCoverage termCoverage, AnswerComposer composer,
+                     QaProperties properties) {
         this.retriever = retriever;
+        this.termCoverage = termCoverage;
         this.composer = composer;
         this.properties = properties;
     }
@@ -35,23 +46,50 @@ public class QaService {
         HybridRetriever.Retrieval retrieval = retriever.retrieve(question, q, mode);
         List<HybridRetriever.RankedChunk> ranked = retrieval.ranked();
         if (ranked.isEmpty()) {
-            return new AskResponse(question, false, null, 0, 0, mode.name().toLowerCase(), List.of());
+            return new AskResponse(question, false, null, 0, 0, 0, List.of(), mode.name().toLowerCase(), List.of());
         }
         double relevance = retrieval.relevance(properties.lexicalWeight());
-        double similarity = ranked.get(0).cosine();
-        boolean answered = relevance >= properties.minSimilarity();
-        double confidence = 1 / (1 + Math.exp(-(relevance - properties.minSimilarity()) / CONFIDENCE_SCALE));
-        String topDoc = ranked.get(0).chunk().docId();
-        List<HybridRetriever.RankedChunk> passages = ranked.stream().limit(PASSAGE_WINDOW)
-                .filter(r -> r.chunk().docId().equals(topDoc)).limit(ANSWER_PASSAGES).toList();
+        List<HybridRetriever.RankedChunk> passages = answerPassages(ranked);
+        TermCoverage.Result terms = termCoverage.measure(question, passages);
+        boolean answered = relevance >= properties.minSimilarity()
+                && terms.passes(properties.minTermCoverage(), properties.refuseUnknownNames());
         String answer = null;
         List<AnswerComposer.ScoredSentence> sentences = List.of();
         if (answered) {
             sentences = composer.select(question, q, passages);
             answer = AnswerComposer.join(sentences);
         }
-        return new AskResponse(question, answered, answer, round(confidence), round(similarity),
-                mode.name().toLowerCase(), citations(ranked, passages, sentences, request.topKOrDefault()));
+        List<String> unknown = properties.refuseUnknownNames() ? terms.unknownNames() : List.of();
+        return new AskResponse(question, answered, answer, round(confidence(relevance, terms)),
+                round(ranked.get(0).cosine()), round(terms.coverage()), unknown, mode.name().toLowerCase(),
+                citations(ranked, passages, sentences, request.topKOrDefault()));
+    }
+
+    /** The passages an answer is drawn from: those of the top document among the first PASSAGE_WINDOW, at most 2. */
+    public static List<HybridRetriever.RankedChunk> answerPassages(List<HybridRetriever.RankedChunk> ranked) {
+        if (ranked.isEmpty()) {
+            return List.of();
+        }
+        String topDoc = ranked.get(0).chunk().docId();
+        return ranked.stream().limit(PASSAGE_WINDOW).filter(r -> r.chunk().docId().equals(topDoc))
+                .limit(ANSWER_PASSAGES).toList();
+    }
+
+    /**
+     * Logistic of the relevance margin, capped by the logistic of the term-coverage margin (when that check is on);
+     * 0 when the question names something the base never mentions (when that check is on). At or above 0.5 exactly
+     * when the question is answered.
+     */
+    private double confidence(double relevance, TermCoverage.Result terms) {
+        double c = logistic((relevance - properties.minSimilarity()) / CONFIDENCE_SCALE);
+        if (properties.minTermCoverage() > 0) {
+            c = Math.min(c, logistic((terms.coverage() - properties.minTermCoverage()) / COVERAGE_SCALE));
+        }
+        return properties.refuseUnknownNames() && !terms.unknownNames().isEmpty() ? 0 : c;
+    }
+
+    private static double logistic(double x) {
+        return 1 / (1 + Math.exp(-x));
     }
 
     private static List<AskResponse.Citation> citations(List<HybridRetriever.RankedChunk> ranked,

@@ -23,6 +23,8 @@ class QaApiTests extends ServiceTestSupport {
         String document = get("/api/v1/qa/documents/zh-install-python").json().get("text").asString();
         assertThat(answer.length()).as("an extract, not the whole document").isLessThan(document.length());
         assertThat(body.get("confidence").asDouble()).isBetween(0.5, 1.0);
+        assertThat(body.get("termCoverage").asDouble()).isGreaterThanOrEqualTo(0.2);
+        assertThat(body.get("unknownTerms")).isEmpty();
     }
 
     @Test
@@ -42,5 +44,17 @@ class QaApiTests extends ServiceTestSupport {
         assertThat(body.get("answered").asBoolean()).isFalse();
         assertThat(body.get("answer").isNull()).isTrue();
         assertThat(body.get("confidence").asDouble()).isLessThan(0.5);
+    }
+
+    @Test
+    void shouldRefuseAnOnTopicQuestionAboutSomethingTheBaseNeverMentions() throws Exception {
+        Reply r = post("/api/v1/qa/ask", json(Map.of("question", "怎么用 Ollama 在本地部署大模型？")));
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode body = r.json();
+        assertThat(body.get("answered").asBoolean()).isFalse();
+        assertThat(body.get("answer").isNull()).isTrue();
+        assertThat(body.get("unknownTerms").get(0).asString()).isEqualTo("Ollama");
+        assertThat(body.get("confidence").asDouble()).isZero();
+        assertThat(body.get("citations")).as("the nearest documents are still cited").isNotEmpty();
     }
 }

@@ -1,0 +1,173 @@
+package dev.aigc.nlp.qa;
+
+import dev.aigc.nlp.kb.Languages;
+import dev.aigc.nlp.kb.LuceneStore;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks that what a question asks about is in the knowledge base, with the index's own analyzers and statistics:
+ *
+ * <ul>
+ *   <li><b>unknown names</b>: salient terms written as names ({@link QuestionTerms}) that occur in no chunk body or
+ *       title of either language ({@link IndexReader#docFreq} is 0 and, for names of three letters or more, no
+ *       indexed term starts with them, so "Mac" counts as known through "macos");</li>
+ *   <li><b>coverage</b>: the IDF-weighted share of the salient terms that occur in the answering passages (text and
+ *       title), {@code Σ idf(t) over covered terms / Σ idf(t) over all}, with the BM25 form
+ *       {@code idf(t) = ln(1 + (N − df + 0.5) / (df + 0.5))}, N = number of chunks, df = chunks containing t, so a
+ *       term the base never uses weighs most. Chinese terms are only compared with Chinese passages; when nothing
+ *       can be compared (no salient term), the coverage is 1.</li>
+ * </ul>
+ */
+public class TermCoverage implements AutoCloseable {
+
+    /** Names at least this long also count as known when an indexed term starts with them. */
+    static final int PREFIX_MIN_LENGTH = 3;
+
+    private static final List<String> LANGUAGES = List.of(Languages.ZH, Languages.EN);
+
+    private final LuceneStore store;
+    private final QuestionTerms questionTerms = new QuestionTerms();
+
+    public TermCoverage(LuceneStore store) {
+        this.store = store;
+    }
+
+    /** Measures {@code question} against the knowledge base and the passages its answer would come from. */
+    public Result measure(String question, List<HybridRetriever.RankedChunk> passages) {
+        List<QuestionTerms.Term> terms = questionTerms.of(question);
+        Set<String> passageLanguages = new HashSet<>();
+        Set<String> passageTerms = new HashSet<>();
+        for (HybridRetriever.RankedChunk p : passages) {
+            passageLanguages.add(p.chunk().lang());
+            Analyzer analyzer = store.analyzer(p.chunk().lang());
+            passageTerms.addAll(analyze(analyzer, p.chunk().text()));
+            passageTerms.addAll(analyze(analyzer, p.chunk().title()));
+        }
+        try {
+            return store.read(reader -> measure(reader, terms, passageLanguages, passageTerms));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Result measure(IndexReader reader, List<QuestionTerms.Term> terms, Set<String> passageLanguages,
+                           Set<String> passageTerms) throws IOException {
+        int chunks = 0;
+        for (String lang : LANGUAGES) {
+            chunks += reader.getDocCount(LuceneStore.textField("body", lang));
+        }
+        double total = 0;
+        double covered = 0;
+        List<String> unknownNames = new ArrayList<>();
+        List<String> uncovered = new ArrayList<>();
+        for (QuestionTerms.Term t : terms) {
+            List<String> keys = keys(t);
+            int df = 0;
+            boolean inTitle = false;
+            for (int i = 0; i < LANGUAGES.size(); i++) {
+                if (keys.get(i) != null) {
+                    df += reader.docFreq(new Term(LuceneStore.textField("body", LANGUAGES.get(i)), keys.get(i)));
+                    inTitle |= reader.docFreq(new Term(LuceneStore.textField("title", LANGUAGES.get(i)), keys.get(i))) > 0;
+                }
+            }
+            if (t.name() && df == 0 && !inTitle && !prefixKnown(reader, keys)) {
+                unknownNames.add(t.surface());
+            }
+            if (t.han() && !passageLanguages.contains(Languages.ZH)) {
+                continue;
+            }
+            double idf = Math.log(1 + (chunks - df + 0.5) / (df + 0.5));
+            total += idf;
+            if (keys.stream().anyMatch(passageTerms::contains)) {
+                covered += idf;
+            } else {
+                uncovered.add(t.surface());
+            }
+        }
+        return new Result(total == 0 ? 1 : covered / total, unknownNames, uncovered);
+    }
+
+    /** The term's form in the Chinese and in the English fields (null where it cannot occur). */
+    private List<String> keys(QuestionTerms.Term t) {
+        if (t.han()) {
+            return Arrays.asList(t.text(), null);
+        }
+        List<String> keys = new ArrayList<>();
+        for (String lang : LANGUAGES) {
+            List<String> analysed = analyze(store.analyzer(lang), t.surface());
+            keys.add(analysed.isEmpty() ? t.text() : analysed.get(0));
+        }
+        return keys;
+    }
+
+    private static boolean prefixKnown(IndexReader reader, List<String> keys) throws IOException {
+        for (int i = 0; i < LANGUAGES.size(); i++) {
+            String key = keys.get(i);
+            if (key == null || key.length() < PREFIX_MIN_LENGTH) {
+                continue;
+            }
+            BytesRef prefix = new BytesRef(key);
+            for (String kind : List.of("body", "title")) {
+                Terms indexed = MultiTerms.getTerms(reader, LuceneStore.textField(kind, LANGUAGES.get(i)));
+                if (indexed == null) {
+                    continue;
+                }
+                TermsEnum e = indexed.iterator();
+                if (e.seekCeil(prefix) != TermsEnum.SeekStatus.END && StringHelper.startsWith(e.term(), prefix)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<String> analyze(Analyzer analyzer, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream("text", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        questionTerms.close();
+    }
+
+    /**
+     * @param coverage     IDF-weighted share of the salient terms found in the answering passages, in [0, 1]
+     * @param unknownNames names in the question (as written) that the knowledge base never mentions
+     * @param uncovered    salient terms (as written) missing from the answering passages
+     */
+    public record Result(double coverage, List<String> unknownNames, List<String> uncovered) {
+
+        /** Whether the answer may be given: coverage reached and, if so configured, no unknown name. */
+        public boolean passes(double minCoverage, boolean refuseUnknownNames) {
+            return coverage >= minCoverage && !(refuseUnknownNames && !unknownNames.isEmpty());
+        }
+    }
+}
