@@ -24,14 +24,17 @@ run() {
 }
 MODELS=classifier-service/src/main/resources/models/mnist
 if [[ "${1:-}" == "all" ]]; then
-  # the shipped versions: m4 (12 epochs) is the single model; m1, m2, m3 and m5 only serve inside the ensemble
+  # the shipped versions: w24 (24/48 filters, 12 epochs) is 1.1-single; m4 (16/32 filters, 12 epochs) is 1.0-single;
+  # m1, m2, m3 and m5 only serve inside the ensemble; 1.1-ensemble weighs all six by validation error
   V=checkpoints/classifier/versions
   run train --name m4 --seed 4 --width 16 --hidden 128 --epochs 12 --version 1.0-single --out "$MODELS"
+  run train --name w24 --seed 6 --width 24 --hidden 192 --epochs 12 --version 1.1-single --out "$MODELS"
   run train --name m1 --seed 1 --width 16 --hidden 128 --epochs 8 --version m1 --out "$V"
   run train --name m2 --seed 2 --width 16 --hidden 128 --epochs 5 --version m2 --out "$V"
   run train --name m3 --seed 3 --width 16 --hidden 128 --epochs 5 --version m3 --out "$V"
   run train --name m5 --seed 5 --width 16 --hidden 128 --epochs 8 --version m5 --out "$V"
-  run ensemble --version 1.0-ensemble --out "$MODELS" --members "$MODELS/1.0-single,$V/m1,$V/m2,$V/m3,$V/m5"
+  run ensemble --version 1.1-ensemble --out "$MODELS" \
+    --members "$MODELS/1.1-single,$MODELS/1.0-single,$V/m1,$V/m2,$V/m3,$V/m5"
 else
   run "$@"
 fi

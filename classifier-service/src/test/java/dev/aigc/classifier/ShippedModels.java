@@ -11,8 +11,8 @@ import java.nio.file.Path;
 /** The model versions shipped in src/main/resources/models/mnist, loaded straight from the classpath folder. */
 public final class ShippedModels {
 
-    public static final String SINGLE = "1.0-single";
-    public static final String ENSEMBLE = "1.0-ensemble";
+    public static final String SINGLE = "1.1-single";
+    public static final String ENSEMBLE = "1.1-ensemble";
 
     private ShippedModels() {
     }

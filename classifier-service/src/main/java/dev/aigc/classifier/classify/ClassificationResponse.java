@@ -18,7 +18,7 @@ public record ClassificationResponse(
         @Schema(example = "7") int digit,
         @Schema(example = "0.9993") double probability,
         List<Prediction> top,
-        @Schema(example = "1.0-ensemble") String modelVersion,
+        @Schema(example = "1.1-ensemble") String modelVersion,
         @Schema(example = "true") boolean ensemble) {
 
     /** One digit and its probability. */

@@ -39,7 +39,7 @@ class ModelsResource {
 
     @Operation(summary = "One model version and its model card")
     @GetMapping("/{version}")
-    ModelVersionView get(@Parameter(example = "1.0-ensemble") @PathVariable String version) {
+    ModelVersionView get(@Parameter(example = "1.1-ensemble") @PathVariable String version) {
         ModelCard card = registry.card(version).orElseThrow(() -> ApiException.notFound(
                 "Model mnist has no version '" + version + "'"));
         return ModelVersionView.of(card, registry.activeVersion().orElse(null));
@@ -48,7 +48,7 @@ class ModelsResource {
     @Operation(summary = "Make a version the one that serves",
             description = "Loads the version, then swaps it in; requests in flight finish on the previous one.")
     @PostMapping("/{version}/activate")
-    ModelVersionView activate(@Parameter(example = "1.0-single") @PathVariable String version) {
+    ModelVersionView activate(@Parameter(example = "1.1-single") @PathVariable String version) {
         return ModelVersionView.of(registry.activate(version).card(), version);
     }
 }

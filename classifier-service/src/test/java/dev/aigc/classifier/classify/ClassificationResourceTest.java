@@ -79,7 +79,7 @@ class ClassificationResourceTest {
         p[7] = 0.9f;
         p[1] = 0.07f;
         p[2] = 0.03f;
-        Scores scores = new Scores(p, "1.0-ensemble", true);
+        Scores scores = new Scores(p, "1.1-ensemble", true);
         when(classifier.classify(any(float[].class))).thenReturn(scores);
         when(classifier.classify(anyList())).thenAnswer(call -> Collections.nCopies(
                 ((List<?>) call.getArgument(0)).size(), scores));
@@ -94,7 +94,7 @@ class ClassificationResourceTest {
                 .andExpect(jsonPath("$.probability").value(0.9))
                 .andExpect(jsonPath("$.top.length()").value(2))
                 .andExpect(jsonPath("$.top[1].digit").value(1))
-                .andExpect(jsonPath("$.modelVersion").value("1.0-ensemble"))
+                .andExpect(jsonPath("$.modelVersion").value("1.1-ensemble"))
                 .andExpect(jsonPath("$.ensemble").value(true));
     }
 
@@ -126,7 +126,7 @@ class ClassificationResourceTest {
         mvc.perform(post("/api/v1/classifications").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"imageBase64\":\"" + Base64.getEncoder().encodeToString(SEVEN) + "\"}"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.modelVersion").value("1.0-ensemble"));
+                .andExpect(jsonPath("$.modelVersion").value("1.1-ensemble"));
     }
 
     @Test

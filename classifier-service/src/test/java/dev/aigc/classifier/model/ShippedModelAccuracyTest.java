@@ -6,9 +6,10 @@ import ai.djl.Model;
 import dev.aigc.classifier.ShippedModels;
 import dev.aigc.serving.data.MnistData;
 import dev.aigc.serving.model.ModelCard;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,44 +28,38 @@ class ShippedModelAccuracyTest {
         test = MnistData.load(MnistData.Split.TEST);
     }
 
-    /** The goal for one network. Not met by the shipped weights: see docs/classifier.md. */
+    /** The goal for one network (LeNet-5: 99.05%, the classic Keras CNN: 99.25%). */
     static final double SINGLE_GOAL = 0.995;
-    /** What the shipped single network measures (99.48%): a regression guard until a better network ships. */
-    static final double SINGLE_SHIPPED = 0.9948;
+    /** The goal for a weighted ensemble of at least three networks. */
+    static final double ENSEMBLE_GOAL = 0.996;
+
+    /** Measured once per version: a pass over the 10k test set costs seconds per network. */
+    private static final Map<String, Double> MEASURED = new ConcurrentHashMap<>();
 
     @Test
-    void shouldKeepTheSingleNetworkAtItsShippedAccuracy() throws Exception {
-        double accuracy = accuracy(ShippedModels.SINGLE);
-        assertThat(accuracy).isGreaterThanOrEqualTo(SINGLE_SHIPPED);
+    void shouldReach995PercentWithTheSingleNetwork() throws Exception {
+        assertThat(accuracy(ShippedModels.SINGLE)).isGreaterThanOrEqualTo(SINGLE_GOAL);
         assertThat(MnistModel.isEnsemble(ShippedModels.card(ShippedModels.SINGLE))).isFalse();
     }
 
     @Test
-    @Disabled("goal not met yet: the shipped single network scores 99.48% on the test set, the goal is 99.5%")
-    void shouldReach995PercentWithTheSingleNetwork() throws Exception {
-        assertThat(accuracy(ShippedModels.SINGLE)).isGreaterThanOrEqualTo(SINGLE_GOAL);
-    }
-
-    /** The goal for the ensemble. Not met by the shipped weights: see docs/classifier.md. */
-    static final double ENSEMBLE_GOAL = 0.996;
-    /** What the shipped five-network ensemble measures (99.54%): a regression guard. */
-    static final double ENSEMBLE_SHIPPED = 0.9954;
-
-    @Test
-    void shouldKeepTheEnsembleOfAtLeastThreeAtItsShippedAccuracy() throws Exception {
+    void shouldReach996PercentWithAnEnsembleOfAtLeastThree() throws Exception {
         double accuracy = accuracy(ShippedModels.ENSEMBLE);
-        assertThat(accuracy).isGreaterThanOrEqualTo(ENSEMBLE_SHIPPED);
-        assertThat(accuracy).as("the ensemble beats its single network").isGreaterThan(accuracy(ShippedModels.SINGLE));
+        assertThat(accuracy).isGreaterThanOrEqualTo(ENSEMBLE_GOAL);
+        assertThat(accuracy).as("the ensemble beats its best single network").isGreaterThan(accuracy(ShippedModels.SINGLE));
         assertThat(MnistModel.members(ShippedModels.card(ShippedModels.ENSEMBLE))).hasSizeGreaterThanOrEqualTo(3);
     }
 
-    @Test
-    @Disabled("goal not met yet: the shipped five-network ensemble scores 99.54% on the test set, the goal is 99.6%")
-    void shouldReach996PercentWithTheEnsemble() throws Exception {
-        assertThat(accuracy(ShippedModels.ENSEMBLE)).isGreaterThanOrEqualTo(ENSEMBLE_GOAL);
+    private static double accuracy(String version) throws Exception {
+        Double known = MEASURED.get(version);
+        if (known == null) {
+            known = measure(version);
+            MEASURED.put(version, known);
+        }
+        return known;
     }
 
-    private static double accuracy(String version) throws Exception {
+    private static double measure(String version) throws Exception {
         ModelCard card = ShippedModels.card(version);
         try (Model model = ShippedModels.load(version)) {
             float[][] probabilities = MnistNet.run(model, test.images(), 1000, false);
