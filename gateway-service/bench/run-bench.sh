@@ -14,10 +14,14 @@
 #   --api-key KEY        X-API-Key for the gateway   (default: none; anonymous access must then be on)
 #   --concurrency "LIST" client threads per round    (default "1 16 64")
 #   --duration S         measured seconds per round  (default 10; warm-up 3 s before each)
-#   --jit-warmup S       load both targets this long before the first round, unmeasured (default 30), so that
-#                        a freshly started JVM is not measured while its JIT compiler is still busy
+#   --jit-warmup S       load both targets this long before the first round, unmeasured (default 120), at the
+#                        highest concurrency, so that a freshly started JVM is not measured while its JIT compiler
+#                        is still busy (on 2 shared cores the gateway needs about two minutes to reach steady state)
 #   --delay-ms MS        stub mode: stand-in service time (default 0; 50 reproduces SCG's own benchmark setup)
 #   --out FILE           also write the Markdown table to FILE
+#   --gateway-cpus LIST  stub mode: pin the gateway to these CPUs and everything else (load generator, stand-in)
+#                        to the others, e.g. "0" on a 2-CPU machine: the gateway then has a core of its own, as on
+#                        a node of its own, instead of competing with the load generator for the same cores
 #
 # In live mode start the gateway with limits above the benchmark's rate, or its standard tier (50 req/s per
 # client by default) is what gets measured:
@@ -30,13 +34,14 @@ mode="${1:-}"; shift || true
 [[ "$mode" == live || "$mode" == stub ]] || { sed -n '2,24p' "$0"; exit 2; }
 
 gateway=http://127.0.0.1:8080 direct=http://127.0.0.1:8082 path=/api/v1/classifications
-body_file="" content_type=application/json api_key="" levels="1 16 64" duration=10 delay=0 out="" jit=30
+body_file="" content_type=application/json api_key="" levels="1 16 64" duration=10 delay=0 out="" jit=120
+gateway_cpus=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --gateway) gateway="$2" ;; --direct) direct="$2" ;; --path) path="$2" ;;
     --body-file) body_file="$2" ;; --content-type) content_type="$2" ;; --api-key) api_key="$2" ;;
     --concurrency) levels="$2" ;; --duration) duration="$2" ;; --delay-ms) delay="$2" ;; --out) out="$2" ;;
-    --jit-warmup) jit="$2" ;;
+    --jit-warmup) jit="$2" ;; --gateway-cpus) gateway_cpus="$2" ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift 2
@@ -56,7 +61,14 @@ trap cleanup EXIT
 
 # Compile the load generator once (single-file launch would recompile on every round).
 javac -d "$work/classes" "$here/LoadGenerator.java"
-lg() { java -Xmx256m -cp "$work/classes" LoadGenerator "$@"; }
+pin_gateway=() pin_others=()
+if [[ -n "$gateway_cpus" ]]; then
+  [[ "$mode" == stub ]] || { echo "--gateway-cpus needs stub mode" >&2; exit 2; }
+  others=$(python3 -c "import os,sys; g={int(c) for c in sys.argv[1].split(',')}; print(','.join(str(c) for c in sorted(os.sched_getaffinity(0)) if c not in g))" "$gateway_cpus")
+  [[ -n "$others" ]] || { echo "no CPU left for the load generator" >&2; exit 2; }
+  pin_gateway=(taskset -c "$gateway_cpus") pin_others=(taskset -c "$others")
+fi
+lg() { "${pin_others[@]}" java -Xmx256m -cp "$work/classes" LoadGenerator "$@"; }
 # (background processes are started with java directly so that $! is the JVM, which cleanup can stop)
 
 if [[ -z "$body_file" ]]; then
@@ -81,11 +93,11 @@ if [[ "$mode" == stub ]]; then
   jar="$(ls "$module"/target/gateway-service-*.jar 2>/dev/null | grep -v original | head -1 || true)"
   [[ -n "$jar" ]] || { echo "build the gateway first: ./mvnw -pl gateway-service package -DskipTests" >&2; exit 1; }
   gateway=http://127.0.0.1:18080 direct=http://127.0.0.1:18082
-  java -Xmx256m -cp "$work/classes" LoadGenerator backend --port 18082 --delay-ms "$delay" \
+  "${pin_others[@]}" java -Xmx256m -cp "$work/classes" LoadGenerator backend --port 18082 --delay-ms "$delay" \
     > "$work/backend.log" 2>&1 & pids+=($!)
   GATEWAY_PORT=18080 CLASSIFIER_URL="$direct" \
   GATEWAY_RATE_LIMIT_STANDARD_RATE=1000000 GATEWAY_RATE_LIMIT_STANDARD_BURST=1000000 \
-    java -Xmx512m -jar "$jar" > "$work/gateway.log" 2>&1 & pids+=($!)
+    "${pin_gateway[@]}" java -Xmx512m -jar "$jar" > "$work/gateway.log" 2>&1 & pids+=($!)
   wait_ready "$gateway/actuator/health/readiness" 180
   wait_ready "$direct/" 30
 fi
@@ -94,11 +106,12 @@ headers=()
 [[ -n "$api_key" ]] && headers=(--header "X-API-Key: $api_key")
 
 if (( jit > 0 )); then
-  echo "JIT warm-up: ${jit} s on each target, not measured" >&2
+  top=$(tr ' ' '\n' <<< "$levels" | sort -n | tail -1)
+  echo "JIT warm-up: ${jit} s on each target at concurrency $top, not measured" >&2
   lg load --url "$direct$path" --method POST --body-file "$body_file" --content-type "$content_type" \
-    --concurrency 8 --duration "$jit" --warmup 0 > /dev/null
+    --concurrency "$top" --duration "$jit" --warmup 0 > /dev/null
   lg load --url "$gateway$path" --method POST --body-file "$body_file" --content-type "$content_type" \
-    "${headers[@]}" --concurrency 8 --duration "$jit" --warmup 0 > /dev/null
+    "${headers[@]}" --concurrency "$top" --duration "$jit" --warmup 0 > /dev/null
 fi
 
 table="| concurrency | target | requests/s | p50 ms | p90 ms | p99 ms | errors |
@@ -127,6 +140,6 @@ report="$table
 
 $summary
 Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end.
-Mode: $mode$([[ "$mode" == stub ]] && echo " (stand-in classifier answering after ${delay} ms)"), path $path, ${duration} s per round after 3 s warm-up (and ${jit} s of JIT warm-up per target first)."
+Mode: $mode$([[ "$mode" == stub ]] && echo " (stand-in classifier answering after ${delay} ms)")$([[ -n "$gateway_cpus" ]] && echo ", gateway pinned to CPU $gateway_cpus, load generator and stand-in to CPU $others"), path $path, ${duration} s per round after 3 s warm-up (and ${jit} s of JIT warm-up per target first)."
 echo "$report"
 [[ -n "$out" ]] && echo "$report" > "$out"

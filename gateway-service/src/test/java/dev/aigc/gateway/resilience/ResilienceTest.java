@@ -1,6 +1,13 @@
 package dev.aigc.gateway.resilience;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import okhttp3.mockwebserver.MockResponse;
@@ -49,6 +56,39 @@ class ResilienceTest extends GatewayTestSupport {
         }
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 client.get().uri("/api/v1/career/roles").exchange().expectStatus().isOk());
+        client.post().uri("/api/v1/career/assessments").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void shouldTurnAwayCallsOverTheBulkheadWith503WithoutOpeningTheBreaker() throws Exception {
+        int limit = 4; // resilience4j.bulkhead.configs.default.max-concurrent-calls in application-test.yml
+        int calls = 7;
+        MockResponse slow = StubService.json(200, "{\"ok\":true}").setHeadersDelay(1500, TimeUnit.MILLISECONDS);
+        for (int i = 0; i < calls; i++) {
+            StubServices.CAREER.script("POST", "/api/v1/career/assessments", slow);
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            inFlight.add(http.sendAsync(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/career/assessments"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> call : inFlight) {
+            answers.add(call.get(20, TimeUnit.SECONDS));
+        }
+        List<HttpResponse<String>> refused = answers.stream().filter(r -> r.statusCode() == 503).toList();
+        assertThat(answers.stream().filter(r -> r.statusCode() == 200)).hasSize(limit);
+        assertThat(refused).hasSize(calls - limit).allSatisfy(r -> {
+            assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(r.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(r.body()).contains("\"service\":\"career\"")
+                    .contains("most concurrent calls it allows to the career service");
+        });
+        assertThat(StubServices.CAREER.count("POST", "/api/v1/career/assessments")).isEqualTo(limit);
+        // refusals are not failures of the service: its breaker stays closed and the next call goes through
         client.post().uri("/api/v1/career/assessments").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange().expectStatus().isOk();
     }
