@@ -31,14 +31,16 @@ import java.util.Map;
  *       query instruction, each with a no-answer threshold calibrated on this set (with the shipped term check),
  *       plus hybrid with the shipped settings and hybrid with the shipped threshold alone (the decision before the
  *       term check).</li>
- *   <li><b>Held-out sets</b> (eval/qa-heldout.tsv = v1, eval/qa-heldout-v2.tsv = v2): the shipped settings only
+ *   <li><b>Held-out sets</b> (eval/qa-heldout.tsv = v1, eval/qa-heldout-v2.tsv = v2, both since used for
+ *       diagnosis; eval/qa-heldout-v3.tsv = v3, the clean one): the shipped settings only
  *       (no query instruction) and thresholds fixed beforehand: the shipped {@code nlp.qa.min-similarity} for
  *       hybrid, the tuning-set calibration for BM25 and dense; the shipped term check for all three. Nothing is
  *       calibrated on them.</li>
  * </ul>
  *
  * <p>Usage (from the repository root): {@code EvaluationCommand <qa-eval.tsv> <sentiment-eval.tsv> <docs file>
- * <min-similarity> <min-term-coverage> <refuse-unknown-names> <held-out v1.tsv> <held-out v2.tsv>} (the shipped
+ * <min-similarity> <min-term-coverage> <refuse-unknown-names> <held-out v1.tsv> <held-out v2.tsv>
+ * <held-out v3.tsv>} (the shipped
  * nlp.qa settings; a held-out file that does not exist is left out).
  */
 public final class EvaluationCommand {
@@ -55,10 +57,10 @@ public final class EvaluationCommand {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 8) {
+        if (args.length != 9) {
             throw new IllegalArgumentException("usage: EvaluationCommand <qa-eval.tsv> <sentiment-eval.tsv> "
                     + "<docs file> <min-similarity> <min-term-coverage> <refuse-unknown-names> <held-out v1.tsv> "
-                    + "<held-out v2.tsv>");
+                    + "<held-out v2.tsv> <held-out v3.tsv>");
         }
         List<EvalQuestion> tuning = EvalQuestion.read(Path.of(args[0]));
         Path sentimentSet = Path.of(args[1]);
@@ -69,6 +71,7 @@ public final class EvaluationCommand {
         Map<String, Path> heldOutFiles = new LinkedHashMap<>();
         heldOutFiles.put("held-out v1", Path.of(args[6]));
         heldOutFiles.put("held-out v2", Path.of(args[7]));
+        heldOutFiles.put("held-out v3", Path.of(args[8]));
         Map<String, List<EvalQuestion>> heldOut = new LinkedHashMap<>();
         for (var e : heldOutFiles.entrySet()) {
             if (Files.exists(e.getValue())) {
@@ -172,8 +175,11 @@ public final class EvaluationCommand {
                 ? "Held-out v1 `eval/qa-heldout.tsv` (written after the first settings were frozen; it was then used "
                 + "to diagnose the refusal problem, so it is no longer a clean test set, but it was not used for "
                 + "tuning): "
-                : "Held-out v2 `eval/qa-heldout-v2.tsv` (written after the term-check settings were frozen, run once, "
-                + "never used for tuning): ";
+                : set.endsWith("v2")
+                ? "Held-out v2 `eval/qa-heldout-v2.tsv` (written after the term-check settings were frozen; used to "
+                + "diagnose the abbreviation problem, not for tuning): "
+                : "Held-out v3 `eval/qa-heldout-v3.tsv` (written after the abbreviation rule was frozen, never used "
+                + "for tuning): ";
     }
 
     private static RetrievalEvaluator evaluator(KnowledgeBase kb, BgeEmbedder embedder, TermCoverage termCoverage,

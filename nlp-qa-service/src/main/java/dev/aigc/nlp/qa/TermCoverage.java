@@ -27,7 +27,9 @@ import java.util.Set;
  * <ul>
  *   <li><b>unknown names</b>: salient terms written as names ({@link QuestionTerms}) that occur in no chunk body or
  *       title of either language ({@link IndexReader#docFreq} is 0 and, for names of three letters or more, no
- *       indexed term starts with them, so "Mac" counts as known through "macos");</li>
+ *       indexed term starts with them, so "Mac" counts as known through "macos"), and that are not an
+ *       abbreviation the base spells out ({@link Abbreviations}: "NMT" is known through "neural machine
+ *       translation", "NLP" through 自然语言处理);</li>
  *   <li><b>coverage</b>: the IDF-weighted share of the salient terms that occur in the answering passages (text and
  *       title), {@code Σ idf(t) over covered terms / Σ idf(t) over all}, with the BM25 form
  *       {@code idf(t) = ln(1 + (N − df + 0.5) / (df + 0.5))}, N = number of chunks, df = chunks containing t, so a
@@ -44,6 +46,7 @@ public class TermCoverage implements AutoCloseable {
 
     private final LuceneStore store;
     private final QuestionTerms questionTerms = new QuestionTerms();
+    private final Abbreviations abbreviations = new Abbreviations();
 
     public TermCoverage(LuceneStore store) {
         this.store = store;
@@ -87,7 +90,8 @@ public class TermCoverage implements AutoCloseable {
                     inTitle |= reader.docFreq(new Term(LuceneStore.textField("title", LANGUAGES.get(i)), keys.get(i))) > 0;
                 }
             }
-            if (t.name() && df == 0 && !inTitle && !prefixKnown(reader, keys)) {
+            if (t.name() && df == 0 && !inTitle && !prefixKnown(reader, keys)
+                    && abbreviations.expansion(reader, t.surface()).isEmpty()) {
                 unknownNames.add(t.surface());
             }
             if (t.han() && !passageLanguages.contains(Languages.ZH)) {

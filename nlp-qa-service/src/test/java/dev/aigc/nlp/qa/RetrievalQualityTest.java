@@ -15,12 +15,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The retrieval and answer/refuse goals (hit@1 ≥ 0.90, no-answer precision ≥ 0.90) with the shipped knowledge base
- * and settings (relevance threshold plus term check), on three sets (see docs/nlp-qa.md):
+ * and settings (relevance threshold plus term check), on four sets (see docs/nlp-qa.md):
  * <ul>
  *   <li>the tuning set eval/qa-eval.tsv, on which every setting was chosen;</li>
  *   <li>held-out v1 eval/qa-heldout.tsv, written before the term check and then used to diagnose the refusal
  *       problem: no longer clean, so only regression guards at the values measured with the shipped settings;</li>
- *   <li>held-out v2 eval/qa-heldout-v2.tsv, written after the settings were frozen and never used for tuning.</li>
+ *   <li>held-out v2 eval/qa-heldout-v2.tsv, written after the term-check settings were frozen, then used to diagnose
+ *       the abbreviation problem (not for tuning): goals asserted where met, but it is no longer clean;</li>
+ *   <li>held-out v3 eval/qa-heldout-v3.tsv, written after the abbreviation rule was frozen and never used for
+ *       tuning: the clean test set.</li>
  * </ul>
  * No-answer recall is reported on each set and guarded against regression; "regression guard" means the measured
  * value, not a goal.
@@ -48,7 +51,7 @@ class RetrievalQualityTest extends ServiceTestSupport {
         assertThat(m.hit5()).as("hybrid hit@5").isGreaterThanOrEqualTo(m.hit1());
         assertThat(m.noAnswerPrecision()).as("no-answer precision").isGreaterThanOrEqualTo(0.90);
         assertThat(m.noAnswerRecall()).as("no-answer recall (measured 41/45)").isGreaterThanOrEqualTo(0.70);
-        assertThat(m.answeredCorrectly()).as("answered with the right document (measured 91/98)")
+        assertThat(m.answeredCorrectly()).as("answered with the right document (measured 98/105)")
                 .isGreaterThanOrEqualTo(0.90);
     }
 
@@ -67,7 +70,7 @@ class RetrievalQualityTest extends ServiceTestSupport {
     }
 
     @Test
-    void shouldMeetTheHitAtOneGoalOnHeldOutSetTwo() throws Exception {
+    void shouldMeetTheGoalsOnHeldOutSetTwo() throws Exception {
         List<EvalQuestion> questions = read("qa-heldout-v2.tsv");
         assertThat(questions.stream().filter(EvalQuestion::answerable).count()).isGreaterThanOrEqualTo(30);
         assertThat(questions.stream().filter(q -> !q.answerable()).count()).isGreaterThanOrEqualTo(15);
@@ -76,21 +79,43 @@ class RetrievalQualityTest extends ServiceTestSupport {
 
         assertThat(m.hit1()).as("held-out v2 hit@1").isGreaterThanOrEqualTo(0.90);
         assertThat(m.hit5()).as("held-out v2 hit@5").isGreaterThanOrEqualTo(m.hit1());
-        // Regression guards at the values measured on the single run (the precision goal is disabled below).
-        assertThat(m.noAnswerPrecision()).as("held-out v2 no-answer precision (measured 12/15)")
-                .isGreaterThanOrEqualTo(12 / 15.0 - 1e-9);
+        // Met since the abbreviation rule (12/12; 12/15 before). v2 was used to DIAGNOSE the abbreviation problem
+        // (its three wrong refusals were read), so this is no longer a clean test: the clean one is v3 below.
+        assertThat(m.noAnswerPrecision()).as("held-out v2 no-answer precision (measured 12/12)")
+                .isGreaterThanOrEqualTo(0.90);
+        // Regression guards at the values measured with the abbreviation rule.
         assertThat(m.noAnswerRecall()).as("held-out v2 no-answer recall (measured 12/18)")
                 .isGreaterThanOrEqualTo(12 / 18.0 - 1e-9);
-        assertThat(m.answeredCorrectly()).as("held-out v2 answered with the right document (measured 44/50)")
-                .isGreaterThanOrEqualTo(44 / 50.0 - 1e-9);
+        assertThat(m.answeredCorrectly()).as("held-out v2 answered with the right document (measured 47/50)")
+                .isGreaterThanOrEqualTo(47 / 50.0 - 1e-9);
     }
 
-    @Disabled("Goal not met on held-out v2: no-answer precision measured 0.800 (12 of 15 refusals justified). The "
-            + "3 wrong refusals are answerable questions using an abbreviation the base only spells out (NLP, RNNs, "
-            + "NER: 'unknown names'). Not tuned on v2; see docs/nlp-qa.md. Regression guard in the test above.")
     @Test
-    void shouldMeetTheNoAnswerPrecisionGoalOnHeldOutSetTwo() throws Exception {
-        assertThat(hybrid(read("qa-heldout-v2.tsv")).noAnswerPrecision()).as("held-out v2 no-answer precision")
+    void shouldMeetTheHitAtOneGoalOnHeldOutSetThree() throws Exception {
+        List<EvalQuestion> questions = read("qa-heldout-v3.tsv");
+        assertThat(questions.stream().filter(EvalQuestion::answerable).count()).isGreaterThanOrEqualTo(30);
+        assertThat(questions.stream().filter(q -> !q.answerable()).count()).isGreaterThanOrEqualTo(15);
+
+        RetrievalEvaluator.Metrics m = hybrid(questions);
+
+        assertThat(m.hit1()).as("held-out v3 hit@1 (measured 41/45)").isGreaterThanOrEqualTo(0.90);
+        assertThat(m.hit5()).as("held-out v3 hit@5").isGreaterThanOrEqualTo(m.hit1());
+        // Regression guards at the values measured on the single run (the precision goal is disabled below).
+        assertThat(m.noAnswerPrecision()).as("held-out v3 no-answer precision (measured 14/18)")
+                .isGreaterThanOrEqualTo(14 / 18.0 - 1e-9);
+        assertThat(m.noAnswerRecall()).as("held-out v3 no-answer recall (measured 14/18)")
+                .isGreaterThanOrEqualTo(14 / 18.0 - 1e-9);
+        assertThat(m.answeredCorrectly()).as("held-out v3 answered with the right document (measured 40/45)")
+                .isGreaterThanOrEqualTo(40 / 45.0 - 1e-9);
+    }
+
+    @Disabled("Goal not met on held-out v3: no-answer precision measured 0.778 (14 of 18 refusals justified). Of the 4 "
+            + "wrong refusals one is an abbreviation whose expansion contains a stopword (BOM, 'bill of materials'), "
+            + "the other three had the wrong top document (and so low term coverage). Not tuned on v3; see "
+            + "docs/nlp-qa.md. Regression guard in the test above.")
+    @Test
+    void shouldMeetTheNoAnswerPrecisionGoalOnHeldOutSetThree() throws Exception {
+        assertThat(hybrid(read("qa-heldout-v3.tsv")).noAnswerPrecision()).as("held-out v3 no-answer precision")
                 .isGreaterThanOrEqualTo(0.90);
     }
 

@@ -32,6 +32,15 @@ class TermCoverageTest extends ServiceTestSupport {
     }
 
     @Test
+    void shouldKnowAbbreviationsTheBaseSpellsOut() {
+        // The base writes "neural machine translation", "byte-pair encoding" and 随机梯度下降, never NMT, BPE or SGD.
+        assertThat(termCoverage.measure("How does NMT use an encoder and a decoder?", List.of()).unknownNames()).isEmpty();
+        assertThat(termCoverage.measure("Why do tokenizers use BPE?", List.of()).unknownNames()).isEmpty();
+        assertThat(termCoverage.measure("SGD 每次用多少样本？", List.of()).unknownNames()).isEmpty();
+        assertThat(termCoverage.measure("How do I tune an SVM kernel?", List.of()).unknownNames()).containsExactly("SVM");
+    }
+
+    @Test
     void shouldWeighCoverageByHowRareEachTermIs() {
         Chunk text = passage("zh", "交叉熵损失函数", "交叉熵衡量预测分布与真实分布的差距，多分类时先用 Softmax 再计算交叉熵。").chunk();
         HybridRetriever.RankedChunk p = new HybridRetriever.RankedChunk(text, 0, 0, null);
