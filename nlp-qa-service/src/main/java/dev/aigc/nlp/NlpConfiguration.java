@@ -12,6 +12,7 @@ import dev.aigc.nlp.kb.KbSeeder;
 import dev.aigc.nlp.kb.KnowledgeBase;
 import dev.aigc.nlp.qa.AnswerComposer;
 import dev.aigc.nlp.qa.HybridRetriever;
+import dev.aigc.nlp.qa.PassageSelector;
 import dev.aigc.nlp.qa.QaProperties;
 import dev.aigc.nlp.qa.QaService;
 import dev.aigc.nlp.qa.TermCoverage;
@@ -55,8 +56,13 @@ class NlpConfiguration {
     }
 
     @Bean
-    QaService qaService(HybridRetriever retriever, TermCoverage termCoverage, BgeEmbedder embedder, QaProperties p) {
-        return new QaService(retriever, termCoverage, new AnswerComposer(embedder), p);
+    PassageSelector passageSelector(TermCoverage termCoverage, QaProperties p) {
+        return new PassageSelector(termCoverage, QaProperties.SELECT_DOCUMENTS, p.promoteMargin());
+    }
+
+    @Bean
+    QaService qaService(HybridRetriever retriever, PassageSelector selector, BgeEmbedder embedder, QaProperties p) {
+        return new QaService(retriever, selector, new AnswerComposer(embedder), p);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import dev.aigc.nlp.kb.KbProperties;
 import dev.aigc.nlp.kb.KbSeeder;
 import dev.aigc.nlp.kb.KnowledgeBase;
 import dev.aigc.nlp.qa.HybridRetriever;
+import dev.aigc.nlp.qa.PassageSelector;
 import dev.aigc.nlp.qa.QaProperties;
 import dev.aigc.nlp.qa.RetrievalMode;
 import dev.aigc.nlp.qa.TermCoverage;
@@ -31,17 +32,17 @@ import java.util.Map;
  *       query instruction, each with a no-answer threshold calibrated on this set (with the shipped term check),
  *       plus hybrid with the shipped settings and hybrid with the shipped threshold alone (the decision before the
  *       term check).</li>
- *   <li><b>Held-out sets</b> (eval/qa-heldout.tsv = v1, eval/qa-heldout-v2.tsv = v2, both since used for
- *       diagnosis; eval/qa-heldout-v3.tsv = v3, the clean one): the shipped settings only
+ *   <li><b>Held-out sets</b> (eval/qa-heldout.tsv = v1, eval/qa-heldout-v2.tsv = v2, eval/qa-heldout-v3.tsv = v3,
+ *       all since used for diagnosis; eval/qa-heldout-v4.tsv = v4, the clean one): the shipped settings only
  *       (no query instruction) and thresholds fixed beforehand: the shipped {@code nlp.qa.min-similarity} for
- *       hybrid, the tuning-set calibration for BM25 and dense; the shipped term check for all three. Nothing is
- *       calibrated on them.</li>
+ *       hybrid, the tuning-set calibration for BM25 and dense; the shipped term check and document choice for all
+ *       three. Nothing is calibrated on them. Hybrid is also shown with retrieval's first document as the answering
+ *       document (the decision before {@link PassageSelector}).</li>
  * </ul>
  *
  * <p>Usage (from the repository root): {@code EvaluationCommand <qa-eval.tsv> <sentiment-eval.tsv> <docs file>
- * <min-similarity> <min-term-coverage> <refuse-unknown-names> <held-out v1.tsv> <held-out v2.tsv>
- * <held-out v3.tsv>} (the shipped
- * nlp.qa settings; a held-out file that does not exist is left out).
+ * <min-similarity> <min-term-coverage> <refuse-unknown-names> <promote-margin> [held-out files, v1 first]} (the
+ * shipped nlp.qa settings; a held-out file that does not exist is left out).
  */
 public final class EvaluationCommand {
 
@@ -57,25 +58,23 @@ public final class EvaluationCommand {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 9) {
+        if (args.length < 7) {
             throw new IllegalArgumentException("usage: EvaluationCommand <qa-eval.tsv> <sentiment-eval.tsv> "
-                    + "<docs file> <min-similarity> <min-term-coverage> <refuse-unknown-names> <held-out v1.tsv> "
-                    + "<held-out v2.tsv> <held-out v3.tsv>");
+                    + "<docs file> <min-similarity> <min-term-coverage> <refuse-unknown-names> <promote-margin> "
+                    + "[held-out v1.tsv v2.tsv ...]");
         }
         List<EvalQuestion> tuning = EvalQuestion.read(Path.of(args[0]));
         Path sentimentSet = Path.of(args[1]);
         Path docs = Path.of(args[2]);
         RetrievalEvaluator.Decision shipped = new RetrievalEvaluator.Decision(Double.parseDouble(args[3]),
                 Double.parseDouble(args[4]), Boolean.parseBoolean(args[5]));
+        double promoteMargin = Double.parseDouble(args[6]);
         RetrievalEvaluator.Decision before = RetrievalEvaluator.Decision.relevanceOnly(shipped.threshold());
-        Map<String, Path> heldOutFiles = new LinkedHashMap<>();
-        heldOutFiles.put("held-out v1", Path.of(args[6]));
-        heldOutFiles.put("held-out v2", Path.of(args[7]));
-        heldOutFiles.put("held-out v3", Path.of(args[8]));
         Map<String, List<EvalQuestion>> heldOut = new LinkedHashMap<>();
-        for (var e : heldOutFiles.entrySet()) {
-            if (Files.exists(e.getValue())) {
-                heldOut.put(e.getKey(), EvalQuestion.read(e.getValue()));
+        for (int i = 7; i < args.length; i++) {
+            Path file = Path.of(args[i]);
+            if (Files.exists(file)) {
+                heldOut.put("held-out v" + (i - 6), EvalQuestion.read(file));
             }
         }
         Path index = Files.createTempDirectory("nlp-eval-index");
@@ -98,7 +97,7 @@ public final class EvaluationCommand {
             Map<RetrievalMode, RetrievalEvaluator.Decision> frozen = new EnumMap<>(RetrievalMode.class);
             Map<RetrievalMode, Double> speed = new EnumMap<>(RetrievalMode.class);
             for (boolean instruction : new boolean[] {false, true}) {
-                RetrievalEvaluator evaluator = evaluator(kb, embedder, termCoverage, instruction);
+                RetrievalEvaluator evaluator = evaluator(kb, embedder, termCoverage, instruction, promoteMargin);
                 for (RetrievalMode mode : RetrievalMode.values()) {
                     long start = System.nanoTime();
                     List<RetrievalEvaluator.Outcome> outcomes = evaluator.run(tuning, mode);
@@ -125,7 +124,7 @@ public final class EvaluationCommand {
                 md.append(heldOutNote(e.getKey())).append(describe(e.getValue())).append(". ");
             }
             md.append("\n\n").append(HEADER.replace("query instruction", "question set"));
-            RetrievalEvaluator evaluator = evaluator(kb, embedder, termCoverage, false);
+            RetrievalEvaluator evaluator = evaluator(kb, embedder, termCoverage, false, promoteMargin);
             Map<String, Map<RetrievalMode, List<RetrievalEvaluator.Outcome>>> held = new LinkedHashMap<>();
             Map<String, Map<RetrievalMode, Double>> heldSpeed = new LinkedHashMap<>();
             for (var e : heldOut.entrySet()) {
@@ -150,6 +149,14 @@ public final class EvaluationCommand {
                     }
                 }
             }
+            RetrievalEvaluator firstDocument = evaluator(kb, embedder, termCoverage, false, 1);
+            md.append(row("hybrid, retrieval's first document (before the document choice)", "tuning", shipped,
+                    firstDocument.run(tuning, RetrievalMode.HYBRID), speed.get(RetrievalMode.HYBRID)));
+            for (var e : heldOut.entrySet()) {
+                md.append(row("hybrid, retrieval's first document (before the document choice)",
+                        "**" + e.getKey() + "**", shipped, firstDocument.run(e.getValue(), RetrievalMode.HYBRID),
+                        heldSpeed.get(e.getKey()).get(RetrievalMode.HYBRID)));
+            }
             Map<String, List<RetrievalEvaluator.Outcome>> hybrid = new LinkedHashMap<>();
             hybrid.put("tuning", tuned.get(RetrievalMode.HYBRID));
             held.forEach((set, byMode) -> hybrid.put(set, byMode.get(RetrievalMode.HYBRID)));
@@ -171,21 +178,25 @@ public final class EvaluationCommand {
     }
 
     private static String heldOutNote(String set) {
-        return set.endsWith("v1")
-                ? "Held-out v1 `eval/qa-heldout.tsv` (written after the first settings were frozen; it was then used "
-                + "to diagnose the refusal problem, so it is no longer a clean test set, but it was not used for "
-                + "tuning): "
-                : set.endsWith("v2")
-                ? "Held-out v2 `eval/qa-heldout-v2.tsv` (written after the term-check settings were frozen; used to "
-                + "diagnose the abbreviation problem, not for tuning): "
-                : "Held-out v3 `eval/qa-heldout-v3.tsv` (written after the abbreviation rule was frozen, never used "
-                + "for tuning): ";
+        return switch (set) {
+            case "held-out v1" -> "Held-out v1 `eval/qa-heldout.tsv` (written after the first settings were frozen; "
+                    + "used to diagnose the refusal problem, not for tuning): ";
+            case "held-out v2" -> "Held-out v2 `eval/qa-heldout-v2.tsv` (written after the term-check settings were "
+                    + "frozen; used to diagnose the abbreviation problem, not for tuning): ";
+            case "held-out v3" -> "Held-out v3 `eval/qa-heldout-v3.tsv` (written after the abbreviation rule was "
+                    + "frozen; its misses led to the document choice, whose two settings were then picked on the "
+                    + "tuning set and v1–v3 together): ";
+            default -> "Held-out " + set.substring("held-out ".length()) + " `eval/qa-heldout-"
+                    + set.substring("held-out ".length()) + ".tsv` (written after the document choice was frozen, "
+                    + "never used for tuning): ";
+        };
     }
 
     private static RetrievalEvaluator evaluator(KnowledgeBase kb, BgeEmbedder embedder, TermCoverage termCoverage,
-                                                boolean instruction) {
-        QaProperties qa = new QaProperties(0, 60, 20, instruction, DENSE_WEIGHT_ENGLISH, LEXICAL_WEIGHT, 500, 0, false);
-        return new RetrievalEvaluator(new HybridRetriever(kb.store(), embedder, qa), termCoverage, LEXICAL_WEIGHT);
+                                                boolean instruction, double promoteMargin) {
+        QaProperties qa = new QaProperties(0, 60, 20, instruction, DENSE_WEIGHT_ENGLISH, LEXICAL_WEIGHT, 500, 0, false, 1);
+        return new RetrievalEvaluator(new HybridRetriever(kb.store(), embedder, qa),
+                new PassageSelector(termCoverage, QaProperties.SELECT_DOCUMENTS, promoteMargin), LEXICAL_WEIGHT);
     }
 
     private static String name(RetrievalMode mode) {

@@ -2,7 +2,7 @@ package dev.aigc.nlp.eval;
 
 import dev.aigc.nlp.qa.HybridRetriever;
 import dev.aigc.nlp.qa.QaProperties;
-import dev.aigc.nlp.qa.QaService;
+import dev.aigc.nlp.qa.PassageSelector;
 import dev.aigc.nlp.qa.RetrievalMode;
 import dev.aigc.nlp.qa.TermCoverage;
 
@@ -22,12 +22,12 @@ import java.util.List;
 public class RetrievalEvaluator {
 
     private final HybridRetriever retriever;
-    private final TermCoverage termCoverage;
+    private final PassageSelector selector;
     private final double lexicalWeight;
 
-    public RetrievalEvaluator(HybridRetriever retriever, TermCoverage termCoverage, double lexicalWeight) {
+    public RetrievalEvaluator(HybridRetriever retriever, PassageSelector selector, double lexicalWeight) {
         this.retriever = retriever;
-        this.termCoverage = termCoverage;
+        this.selector = selector;
         this.lexicalWeight = lexicalWeight;
     }
 
@@ -35,7 +35,9 @@ public class RetrievalEvaluator {
         List<Outcome> out = new ArrayList<>();
         for (EvalQuestion q : questions) {
             float[] v = retriever.embedQuestion(q.question());
-            HybridRetriever.Retrieval retrieval = retriever.retrieve(q.question(), v, mode);
+            HybridRetriever.Retrieval retrieved = retriever.retrieve(q.question(), v, mode);
+            PassageSelector.Selection selection = selector.select(q.question(), retrieved.ranked());
+            HybridRetriever.Retrieval retrieval = new HybridRetriever.Retrieval(selection.ranked(), retrieved.topBm25());
             List<HybridRetriever.RankedChunk> ranked = retrieval.ranked();
             LinkedHashSet<String> docs = new LinkedHashSet<>();
             ranked.forEach(r -> docs.add(r.chunk().docId()));
@@ -46,9 +48,8 @@ public class RetrievalEvaluator {
                         case DENSE -> ranked.get(0).cosine();
                         case HYBRID -> retrieval.relevance(lexicalWeight);
                     };
-            TermCoverage.Result terms = ranked.isEmpty() ? null
-                    : termCoverage.measure(q.question(), QaService.answerPassages(ranked));
-            out.add(new Outcome(q, rank, signal, docs.isEmpty() ? null : docs.iterator().next(), terms));
+            out.add(new Outcome(q, rank, signal, docs.isEmpty() ? null : docs.iterator().next(), selection.terms(),
+                    ranked.isEmpty() ? 0 : ranked.get(0).cosine(), retrieval.topBm25(), selection.promoted()));
         }
         return out;
     }
@@ -117,7 +118,8 @@ public class RetrievalEvaluator {
      * One question's result: rank of the expected document (0 = not retrieved), the decision signal, the top
      * document and the term check on its answering passages (null when nothing was retrieved).
      */
-    public record Outcome(EvalQuestion question, int rank, double signal, String topDocId, TermCoverage.Result terms) {
+    public record Outcome(EvalQuestion question, int rank, double signal, String topDocId, TermCoverage.Result terms,
+                          double cosine, double topBm25, boolean promoted) {
     }
 
     /**

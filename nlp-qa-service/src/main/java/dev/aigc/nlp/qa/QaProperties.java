@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  *                           {@link TermCoverage}
  * @param refuseUnknownNames term check: answer {@code answered=false} when the question names something (an
  *                           acronym, a product, a method written as a name) that occurs nowhere in the knowledge base
+ * @param promoteMargin      answering-document choice: one of the next documents replaces retrieval's first when its
+ *                           term coverage is higher by at least this much (1 turns it off); see {@link PassageSelector}
  */
 @Validated
 @ConfigurationProperties("nlp.qa")
@@ -34,5 +36,9 @@ public record QaProperties(@DecimalMin("-1") @DecimalMax("1") double minSimilari
                            @DecimalMin("0") @DecimalMax("1") double denseWeightEnglish,
                            @DecimalMin("0") @DecimalMax("1") double lexicalWeight,
                            @Min(10) int maxQuestionChars,
-                           @DecimalMin("0") @DecimalMax("1") double minTermCoverage, boolean refuseUnknownNames) {
+                           @DecimalMin("0") @DecimalMax("1") double minTermCoverage, boolean refuseUnknownNames,
+                           @DecimalMin("0") @DecimalMax("1") double promoteMargin) {
+
+    /** How many of retrieval's first documents the answering-document choice compares. */
+    public static final int SELECT_DOCUMENTS = 2;
 }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Question → retrieval → extractive answer with citations. The service answers only when two checks pass:
+ * Question → retrieval → choice of the answering document ({@link PassageSelector}) → extractive answer with
+ * citations. The service answers only when two checks pass:
  * <ol>
  *   <li>the relevance signal (cosine similarity of the best passage plus a small multiple of the best BM25 score)
  *       reaches the calibrated {@code nlp.qa.min-similarity}: the question is close to what the base is about;</li>
@@ -18,23 +19,20 @@ import java.util.Map;
  */
 public class QaService {
 
-    /** The answer is drawn from up to this many passages of the best document, found among the top PASSAGE_WINDOW. */
-    static final int ANSWER_PASSAGES = 2;
-    static final int PASSAGE_WINDOW = 5;
     /** Width of the logistic that turns similarity minus threshold into a confidence. */
     static final double CONFIDENCE_SCALE = 0.04;
     /** Width of the logistic that turns term coverage minus its threshold into a confidence. */
     static final double COVERAGE_SCALE = 0.05;
 
     private final HybridRetriever retriever;
-    private final TermCoverage termCoverage;
+    private final PassageSelector selector;
     private final AnswerComposer composer;
     private final QaProperties properties;
 
-    public QaService(HybridRetriever retriever, TermCoverage termCoverage, AnswerComposer composer,
+    public QaService(HybridRetriever retriever, PassageSelector selector, AnswerComposer composer,
                      QaProperties properties) {
         this.retriever = retriever;
-        this.termCoverage = termCoverage;
+        this.selector = selector;
         this.composer = composer;
         this.properties = properties;
     }
@@ -43,14 +41,16 @@ public class QaService {
         String question = request.question().strip();
         RetrievalMode mode = request.modeOrDefault();
         float[] q = retriever.embedQuestion(question);
-        HybridRetriever.Retrieval retrieval = retriever.retrieve(question, q, mode);
-        List<HybridRetriever.RankedChunk> ranked = retrieval.ranked();
-        if (ranked.isEmpty()) {
+        HybridRetriever.Retrieval retrieved = retriever.retrieve(question, q, mode);
+        if (retrieved.ranked().isEmpty()) {
             return new AskResponse(question, false, null, 0, 0, 0, List.of(), mode.name().toLowerCase(), List.of());
         }
-        double relevance = retrieval.relevance(properties.lexicalWeight());
-        List<HybridRetriever.RankedChunk> passages = answerPassages(ranked);
-        TermCoverage.Result terms = termCoverage.measure(question, passages);
+        PassageSelector.Selection selection = selector.select(question, retrieved.ranked());
+        List<HybridRetriever.RankedChunk> ranked = selection.ranked();
+        double relevance = new HybridRetriever.Retrieval(ranked, retrieved.topBm25())
+                .relevance(properties.lexicalWeight());
+        List<HybridRetriever.RankedChunk> passages = selection.passages();
+        TermCoverage.Result terms = selection.terms();
         boolean answered = relevance >= properties.minSimilarity()
                 && terms.passes(properties.minTermCoverage(), properties.refuseUnknownNames());
         String answer = null;
@@ -63,16 +63,6 @@ public class QaService {
         return new AskResponse(question, answered, answer, round(confidence(relevance, terms)),
                 round(ranked.get(0).cosine()), round(terms.coverage()), unknown, mode.name().toLowerCase(),
                 citations(ranked, passages, sentences, request.topKOrDefault()));
-    }
-
-    /** The passages an answer is drawn from: those of the top document among the first PASSAGE_WINDOW, at most 2. */
-    public static List<HybridRetriever.RankedChunk> answerPassages(List<HybridRetriever.RankedChunk> ranked) {
-        if (ranked.isEmpty()) {
-            return List.of();
-        }
-        String topDoc = ranked.get(0).chunk().docId();
-        return ranked.stream().limit(PASSAGE_WINDOW).filter(r -> r.chunk().docId().equals(topDoc))
-                .limit(ANSWER_PASSAGES).toList();
     }
 
     /**

@@ -1,0 +1,96 @@
+package dev.aigc.nlp.qa;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chooses the document an answer is drawn from. Retrieval ranks by closeness of topic; when the top document holds
+ * few of the question's salient terms while one of the next {@code documents - 1} holds clearly more (its term
+ * coverage is at least {@code promoteMargin} higher, see {@link TermCoverage}), that document is moved to the top:
+ * "how do Keras and TensorFlow relate?" should be answered from the page that names both, not from a page that is
+ * merely about a neighbouring topic. {@code promoteMargin} ≥ 1 turns the step off.
+ */
+public class PassageSelector {
+
+    /** The answer is drawn from up to this many passages of the chosen document, found among its best chunks. */
+    static final int ANSWER_PASSAGES = 2;
+    /** For the top document, only chunks among the first PASSAGE_WINDOW count as its answering passages. */
+    static final int PASSAGE_WINDOW = 5;
+
+    private final TermCoverage termCoverage;
+    private final int documents;
+    private final double promoteMargin;
+
+    public PassageSelector(TermCoverage termCoverage, int documents, double promoteMargin) {
+        this.termCoverage = termCoverage;
+        this.documents = documents;
+        this.promoteMargin = promoteMargin;
+    }
+
+    /** Reorders {@code ranked} (chosen document first) and measures the term check on the answering passages. */
+    public Selection select(String question, List<HybridRetriever.RankedChunk> ranked) {
+        if (ranked.isEmpty()) {
+            return new Selection(ranked, List.of(), null, false);
+        }
+        List<HybridRetriever.RankedChunk> top = answerPassages(ranked);
+        TermCoverage.Result topTerms = termCoverage.measure(question, top);
+        if (promoteMargin >= 1 || topTerms.coverage() >= 1) {
+            return new Selection(ranked, top, topTerms, false);
+        }
+        Map<String, List<HybridRetriever.RankedChunk>> byDoc = new LinkedHashMap<>();
+        for (HybridRetriever.RankedChunk r : ranked) {
+            if (byDoc.size() >= documents && !byDoc.containsKey(r.chunk().docId())) {
+                continue;
+            }
+            List<HybridRetriever.RankedChunk> own = byDoc.computeIfAbsent(r.chunk().docId(), d -> new ArrayList<>());
+            if (own.size() < ANSWER_PASSAGES) {
+                own.add(r);
+            }
+        }
+        String bestDoc = null;
+        TermCoverage.Result best = topTerms;
+        List<HybridRetriever.RankedChunk> bestPassages = top;
+        int i = 0;
+        for (var e : byDoc.entrySet()) {
+            if (i++ == 0) {
+                continue;
+            }
+            TermCoverage.Result r = termCoverage.measure(question, e.getValue());
+            if (r.coverage() >= topTerms.coverage() + promoteMargin && r.coverage() > best.coverage()) {
+                bestDoc = e.getKey();
+                best = r;
+                bestPassages = e.getValue();
+            }
+        }
+        if (bestDoc == null) {
+            return new Selection(ranked, top, topTerms, false);
+        }
+        String chosen = bestDoc;
+        List<HybridRetriever.RankedChunk> reordered = new ArrayList<>(
+                ranked.stream().filter(r -> r.chunk().docId().equals(chosen)).toList());
+        ranked.stream().filter(r -> !r.chunk().docId().equals(chosen)).forEach(reordered::add);
+        return new Selection(reordered, bestPassages, best, true);
+    }
+
+    /** The passages of the top document among the first PASSAGE_WINDOW, at most ANSWER_PASSAGES. */
+    public static List<HybridRetriever.RankedChunk> answerPassages(List<HybridRetriever.RankedChunk> ranked) {
+        if (ranked.isEmpty()) {
+            return List.of();
+        }
+        String topDoc = ranked.get(0).chunk().docId();
+        return ranked.stream().limit(PASSAGE_WINDOW).filter(r -> r.chunk().docId().equals(topDoc))
+                .limit(ANSWER_PASSAGES).toList();
+    }
+
+    /**
+     * @param ranked    the chunks, chosen document first
+     * @param passages  the chosen document's answering passages
+     * @param terms     the term check on them (null when nothing was retrieved)
+     * @param promoted  whether a document other than retrieval's first was chosen
+     */
+    public record Selection(List<HybridRetriever.RankedChunk> ranked, List<HybridRetriever.RankedChunk> passages,
+                            TermCoverage.Result terms, boolean promoted) {
+    }
+}
