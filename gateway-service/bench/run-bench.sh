@@ -14,9 +14,11 @@
 #   --api-key KEY        X-API-Key for the gateway   (default: none; anonymous access must then be on)
 #   --concurrency "LIST" client threads per round    (default "1 16 64")
 #   --duration S         measured seconds per round  (default 10; warm-up 3 s before each)
-#   --jit-warmup S       load both targets this long before the first round, unmeasured (default 120), at the
-#                        highest concurrency, so that a freshly started JVM is not measured while its JIT compiler
-#                        is still busy (on 2 shared cores the gateway needs about two minutes to reach steady state)
+#   --jit-warmup S       upper bound of the unmeasured warm-up before the first round (default 300): the direct
+#                        target gets one 20 s round, the gateway 20 s rounds at the highest concurrency until two
+#                        rounds in a row are within 3 % of the round before (steady state) or S seconds have passed.
+#                        A freshly started gateway on one core needs about three minutes of traffic before its JIT
+#                        compiler is done (its throughput rose from 110 to 780 requests/s over nine rounds); 0 = none
 #   --delay-ms MS        stub mode: stand-in service time (default 0; 50 reproduces SCG's own benchmark setup)
 #   --out FILE           also write the Markdown table to FILE
 #   --gateway-cpus LIST  stub mode: pin the gateway to these CPUs and everything else (load generator, stand-in)
@@ -34,7 +36,7 @@ mode="${1:-}"; shift || true
 [[ "$mode" == live || "$mode" == stub ]] || { sed -n '2,24p' "$0"; exit 2; }
 
 gateway=http://127.0.0.1:8080 direct=http://127.0.0.1:8082 path=/api/v1/classifications
-body_file="" content_type=application/json api_key="" levels="1 16 64" duration=10 delay=0 out="" jit=120
+body_file="" content_type=application/json api_key="" levels="1 16 64" duration=10 delay=0 out="" jit=300
 gateway_cpus=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -105,31 +107,52 @@ fi
 headers=()
 [[ -n "$api_key" ]] && headers=(--header "X-API-Key: $api_key")
 
+gateway_pid=""
+if [[ "$mode" == stub ]]; then gateway_pid="${pids[1]}"; fi
+cpu_ticks() { [[ -n "$gateway_pid" ]] && awk '{print $14 + $15}' "/proc/$gateway_pid/stat" || echo 0; }
+warmed=0
 if (( jit > 0 )); then
   top=$(tr ' ' '\n' <<< "$levels" | sort -n | tail -1)
-  echo "JIT warm-up: ${jit} s on each target at concurrency $top, not measured" >&2
+  echo "warm-up (unmeasured): 20 s rounds at concurrency $top until the gateway is steady, at most ${jit} s" >&2
   lg load --url "$direct$path" --method POST --body-file "$body_file" --content-type "$content_type" \
-    --concurrency "$top" --duration "$jit" --warmup 0 > /dev/null
-  lg load --url "$gateway$path" --method POST --body-file "$body_file" --content-type "$content_type" \
-    "${headers[@]}" --concurrency "$top" --duration "$jit" --warmup 0 > /dev/null
+    --concurrency "$top" --duration 20 --warmup 0 > /dev/null
+  previous=0 steady=0
+  while (( warmed < jit && steady < 2 )); do
+    line="$(lg load --url "$gateway$path" --method POST --body-file "$body_file" --content-type "$content_type" \
+      "${headers[@]}" --concurrency "$top" --duration 20 --warmup 0)"
+    warmed=$((warmed + 20))
+    rps="$(tr ' ' '\n' <<< "$line" | sed -n 's/^rps=//p')"
+    if python3 -c "import sys; p, c = map(float, sys.argv[1:]); sys.exit(0 if p > 0 and abs(c - p) / p < 0.03 else 1)" \
+        "$previous" "$rps"; then steady=$((steady + 1)); else steady=0; fi
+    previous="$rps"
+    echo "  gateway warm-up round: $rps requests/s" >&2
+  done
 fi
 
-table="| concurrency | target | requests/s | p50 ms | p90 ms | p99 ms | errors |
-|---:|---|---:|---:|---:|---:|---:|"
+table="| concurrency | target | requests/s | p50 ms | p90 ms | p99 ms | errors | gateway CPU ms/request |
+|---:|---|---:|---:|---:|---:|---:|---:|"
 summary=""
 for c in $levels; do
   declare -A rps_of p50_of
   for target in direct gateway; do
     base="$direct"; extra=()
     if [[ "$target" == gateway ]]; then base="$gateway"; extra=("${headers[@]}"); fi
+    t0=$(cpu_ticks)
     line="$(lg load --url "$base$path" --method POST --body-file "$body_file" --content-type "$content_type" \
       "${extra[@]}" --concurrency "$c" --duration "$duration" --warmup 3)"
+    t1=$(cpu_ticks)
     echo "$target: $line" >&2
     field() { tr ' ' '\n' <<< "$line" | sed -n "s/^$1=//p"; }
     rps="$(field rps)" p50_ms="$(field p50_ms)" p90_ms="$(field p90_ms)" p99_ms="$(field p99_ms)" errors="$(field errors)"
     rps_of[$target]=$rps; p50_of[$target]=$p50_ms
+    cpu="–"
+    if [[ "$target" == gateway && -n "$gateway_pid" ]]; then
+      # the gateway's CPU time over its 3 s warm-up and the measured seconds, per request served in that time
+      cpu="$(python3 -c "import sys; t, r, d = map(float, sys.argv[1:]); print(f'{t * 10 / (r * (d + 3)):.2f}')" \
+        "$((t1 - t0))" "$rps" "$duration")"
+    fi
     table+="
-| $c | $target | $rps | $p50_ms | $p90_ms | $p99_ms | $errors |"
+| $c | $target | $rps | $p50_ms | $p90_ms | $p99_ms | $errors | $cpu |"
   done
   summary+="$(python3 -c "import sys; g,d,pg,pd,c=map(float,sys.argv[1:]); print(f'concurrency {int(c)}: gateway/direct throughput {g/d:.2f}x, added p50 {pg-pd:+.2f} ms')" \
     "${rps_of[gateway]}" "${rps_of[direct]}" "${p50_of[gateway]}" "${p50_of[direct]}" "$c")
@@ -140,6 +163,6 @@ report="$table
 
 $summary
 Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end.
-Mode: $mode$([[ "$mode" == stub ]] && echo " (stand-in classifier answering after ${delay} ms)")$([[ -n "$gateway_cpus" ]] && echo ", gateway pinned to CPU $gateway_cpus, load generator and stand-in to CPU $others"), path $path, ${duration} s per round after 3 s warm-up (and ${jit} s of JIT warm-up per target first)."
+Mode: $mode$([[ "$mode" == stub ]] && echo " (stand-in classifier answering after ${delay} ms)")$([[ -n "$gateway_cpus" ]] && echo ", gateway pinned to CPU $gateway_cpus, load generator and stand-in to CPU $others"), path $path, ${duration} s per round after 3 s warm-up (after ${warmed} s of unmeasured warm-up of the gateway)."
 echo "$report"
 [[ -n "$out" ]] && echo "$report" > "$out"

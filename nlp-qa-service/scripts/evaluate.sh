@@ -2,7 +2,8 @@
 # Retrieval (BM25 / dense / hybrid) and the answer/refuse decision on the tuning set eval/qa-eval.tsv (with and
 # without bge's query instruction, thresholds calibrated on it) and on the held-out sets eval/qa-heldout.tsv (v1),
 # eval/qa-heldout-v2.tsv (v2), eval/qa-heldout-v3.tsv (v3; all three since used for diagnosis) and
-# eval/qa-heldout-v4.tsv (v4, clean) (shipped settings and thresholds only), plus sentiment. Prints the tables and
+# eval/qa-heldout-v4.tsv and eval/qa-heldout-v5.tsv (v4, v5: clean) (shipped settings and thresholds only), plus
+# sentiment. Prints the tables and
 # writes them into docs/nlp-qa.md between the eval markers.
 # On a busy machine run it in the background: OMP_NUM_THREADS=1 nohup nlp-qa-service/scripts/evaluate.sh > eval.log 2>&1 &
 set -euo pipefail
@@ -20,4 +21,5 @@ exec java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.
   -Dlogback.configurationFile=logback-cli.xml -cp "$CP" dev.aigc.nlp.eval.EvaluationCommand \
   nlp-qa-service/eval/qa-eval.tsv nlp-qa-service/eval/sentiment-eval.tsv docs/nlp-qa.md \
   "$THRESHOLD" "$COVERAGE" "$NAMES" "$MARGIN" nlp-qa-service/eval/qa-heldout.tsv \
-  nlp-qa-service/eval/qa-heldout-v2.tsv nlp-qa-service/eval/qa-heldout-v3.tsv nlp-qa-service/eval/qa-heldout-v4.tsv
+  nlp-qa-service/eval/qa-heldout-v2.tsv nlp-qa-service/eval/qa-heldout-v3.tsv nlp-qa-service/eval/qa-heldout-v4.tsv \
+  nlp-qa-service/eval/qa-heldout-v5.tsv

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       and later read to diagnose a problem; the document choice's two settings were picked on them and the tuning
  *       set together. No longer clean: goals asserted where met, otherwise regression guards at the measured
  *       values;</li>
- *   <li>held-out v4 eval/qa-heldout-v4.tsv, written after the document choice was frozen and never used for
- *       tuning: the clean test set.</li>
+ *   <li>held-out v4 and v5 (eval/qa-heldout-v4.tsv, -v5), written after the document choice was frozen and never
+ *       used for tuning: the clean test sets, also pooled (the same frozen settings, 100 answerable and 40
+ *       unanswerable questions).</li>
  * </ul>
  * "Regression guard" means the measured value, not a goal.
  */
@@ -99,12 +101,37 @@ class RetrievalQualityTest extends ServiceTestSupport {
                 .isGreaterThanOrEqualTo(45 / 50.0 - 1e-9);
     }
 
-    @Disabled("Goal not met on the clean held-out v4: no-answer precision measured 0.882 (15 of 17 refusals "
-            + "justified; 0.833 without the document choice). The two wrong refusals: an English question just below "
-            + "the relevance threshold (0.528) and one whose right document was ranked second with too little "
-            + "coverage to be chosen. Not tuned on v4; see docs/nlp-qa.md.")
     @Test
-    void shouldMeetTheNoAnswerPrecisionGoalOnHeldOutSetFour() throws Exception {
+    void shouldMeetTheGoalsOnTheCleanHeldOutSetsPooled() throws Exception {
+        List<EvalQuestion> v5 = read("qa-heldout-v5.tsv");
+        assertThat(v5.stream().filter(EvalQuestion::answerable).count()).isGreaterThanOrEqualTo(50);
+        assertThat(v5.stream().filter(q -> !q.answerable()).count()).isGreaterThanOrEqualTo(20);
+        List<EvalQuestion> pooled = new ArrayList<>(read("qa-heldout-v4.tsv"));
+        pooled.addAll(v5);
+
+        RetrievalEvaluator.Metrics five = hybrid(v5);
+        RetrievalEvaluator.Metrics m = hybrid(pooled);
+
+        assertThat(five.hit1()).as("held-out v5 hit@1 (measured 49/50)").isGreaterThanOrEqualTo(0.90);
+        assertThat(five.noAnswerPrecision()).as("held-out v5 no-answer precision (measured 12/12)")
+                .isGreaterThanOrEqualTo(0.90);
+        assertThat(m.hit1()).as("clean v4 + v5 hit@1 (measured 95/100)").isGreaterThanOrEqualTo(0.90);
+        assertThat(m.noAnswerPrecision()).as("clean v4 + v5 no-answer precision (measured 27/29)")
+                .isGreaterThanOrEqualTo(0.90);
+        // Regression guards at the measured values: a third of the unanswerable questions still get an answer.
+        assertThat(m.noAnswerRecall()).as("clean v4 + v5 no-answer recall (measured 27/40)")
+                .isGreaterThanOrEqualTo(27 / 40.0 - 1e-9);
+        assertThat(m.answeredCorrectly()).as("clean v4 + v5 answered with the right document (measured 94/100)")
+                .isGreaterThanOrEqualTo(94 / 100.0 - 1e-9);
+    }
+
+    @Disabled("Goal not met on held-out v4 alone: no-answer precision measured 0.882 (15 of 17 refusals justified; "
+            + "0.833 without the document choice). The two wrong refusals: an English question just below the "
+            + "relevance threshold (0.528) and one whose right document was ranked second with too little coverage to "
+            + "be chosen. Met on v5 (12/12) and on v4 + v5 pooled (27/29, asserted above). Not tuned on v4 or v5; see "
+            + "docs/nlp-qa.md.")
+    @Test
+    void shouldMeetTheNoAnswerPrecisionGoalOnHeldOutSetFourAlone() throws Exception {
         assertThat(hybrid(read("qa-heldout-v4.tsv")).noAnswerPrecision()).as("held-out v4 no-answer precision")
                 .isGreaterThanOrEqualTo(0.90);
     }
