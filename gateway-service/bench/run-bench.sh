@@ -163,6 +163,6 @@ report="$table
 
 $summary
 Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end.
-Mode: $mode$([[ "$mode" == stub ]] && echo " (stand-in classifier answering after ${delay} ms)")$([[ -n "$gateway_cpus" ]] && echo ", gateway pinned to CPU $gateway_cpus, load generator and stand-in to CPU $others"), path $path, ${duration} s per round after 3 s warm-up (after ${warmed} s of unmeasured warm-up of the gateway)."
+Mode: $mode$([[ "$mode" == stub ]] && echo " (stand-in classifier answering after ${delay} ms)" || true)$([[ -n "$gateway_cpus" ]] && echo ", gateway pinned to CPU $gateway_cpus, load generator and stand-in to CPU $others" || true), path $path, ${duration} s per round after 3 s warm-up (after ${warmed} s of unmeasured warm-up of the gateway)."
 echo "$report"
 [[ -n "$out" ]] && echo "$report" > "$out"
