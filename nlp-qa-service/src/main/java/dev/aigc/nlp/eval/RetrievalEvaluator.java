@@ -12,8 +12,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * Scores a retriever on the evaluation set: hit@1, hit@5 and MRR over the answerable questions (ranking distinct
- * documents by their best chunk), and the no-answer decision. The decision signal is the top BM25 score for BM25,
+ * Scores a retriever on the evaluation set, after the service's answering-document choice ({@link PassageSelector}):
+ * hit@1, hit@5 and MRR over the answerable questions (ranking distinct documents by their best chunk), and the
+ * no-answer decision. The decision signal is the top BM25 score for BM25,
  * the cosine similarity of the top chunk for dense, and the service's relevance signal (top chunk cosine +
  * lexicalWeight × best BM25 score) for hybrid; a {@link Decision} combines it with the service's term check
  * ({@link TermCoverage} on the passages the answer would come from), or not ("relevance only", the decision before
@@ -35,9 +36,8 @@ public class RetrievalEvaluator {
         List<Outcome> out = new ArrayList<>();
         for (EvalQuestion q : questions) {
             float[] v = retriever.embedQuestion(q.question());
-            HybridRetriever.Retrieval retrieved = retriever.retrieve(q.question(), v, mode);
-            PassageSelector.Selection selection = selector.select(q.question(), retrieved.ranked());
-            HybridRetriever.Retrieval retrieval = new HybridRetriever.Retrieval(selection.ranked(), retrieved.topBm25());
+            PassageSelector.Selection selection = selector.select(q.question(), retriever.retrieve(q.question(), v, mode));
+            HybridRetriever.Retrieval retrieval = selection.retrieval();
             List<HybridRetriever.RankedChunk> ranked = retrieval.ranked();
             LinkedHashSet<String> docs = new LinkedHashSet<>();
             ranked.forEach(r -> docs.add(r.chunk().docId()));
@@ -48,8 +48,7 @@ public class RetrievalEvaluator {
                         case DENSE -> ranked.get(0).cosine();
                         case HYBRID -> retrieval.relevance(lexicalWeight);
                     };
-            out.add(new Outcome(q, rank, signal, docs.isEmpty() ? null : docs.iterator().next(), selection.terms(),
-                    ranked.isEmpty() ? 0 : ranked.get(0).cosine(), retrieval.topBm25(), selection.promoted()));
+            out.add(new Outcome(q, rank, signal, docs.isEmpty() ? null : docs.iterator().next(), selection.terms()));
         }
         return out;
     }
@@ -118,8 +117,7 @@ public class RetrievalEvaluator {
      * One question's result: rank of the expected document (0 = not retrieved), the decision signal, the top
      * document and the term check on its answering passages (null when nothing was retrieved).
      */
-    public record Outcome(EvalQuestion question, int rank, double signal, String topDocId, TermCoverage.Result terms,
-                          double cosine, double topBm25, boolean promoted) {
+    public record Outcome(EvalQuestion question, int rank, double signal, String topDocId, TermCoverage.Result terms) {
     }
 
     /**

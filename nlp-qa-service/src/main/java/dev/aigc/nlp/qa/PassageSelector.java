@@ -29,15 +29,16 @@ public class PassageSelector {
         this.promoteMargin = promoteMargin;
     }
 
-    /** Reorders {@code ranked} (chosen document first) and measures the term check on the answering passages. */
-    public Selection select(String question, List<HybridRetriever.RankedChunk> ranked) {
+    /** Reorders the retrieval (chosen document first) and measures the term check on the answering passages. */
+    public Selection select(String question, HybridRetriever.Retrieval retrieval) {
+        List<HybridRetriever.RankedChunk> ranked = retrieval.ranked();
         if (ranked.isEmpty()) {
-            return new Selection(ranked, List.of(), null, false);
+            return new Selection(retrieval, List.of(), null, false);
         }
         List<HybridRetriever.RankedChunk> top = answerPassages(ranked);
         TermCoverage.Result topTerms = termCoverage.measure(question, top);
         if (promoteMargin >= 1 || topTerms.coverage() >= 1) {
-            return new Selection(ranked, top, topTerms, false);
+            return new Selection(retrieval, top, topTerms, false);
         }
         Map<String, List<HybridRetriever.RankedChunk>> byDoc = new LinkedHashMap<>();
         for (HybridRetriever.RankedChunk r : ranked) {
@@ -65,13 +66,13 @@ public class PassageSelector {
             }
         }
         if (bestDoc == null) {
-            return new Selection(ranked, top, topTerms, false);
+            return new Selection(retrieval, top, topTerms, false);
         }
         String chosen = bestDoc;
         List<HybridRetriever.RankedChunk> reordered = new ArrayList<>(
                 ranked.stream().filter(r -> r.chunk().docId().equals(chosen)).toList());
         ranked.stream().filter(r -> !r.chunk().docId().equals(chosen)).forEach(reordered::add);
-        return new Selection(reordered, bestPassages, best, true);
+        return new Selection(new HybridRetriever.Retrieval(reordered, retrieval.topBm25()), bestPassages, best, true);
     }
 
     /** The passages of the top document among the first PASSAGE_WINDOW, at most ANSWER_PASSAGES. */
@@ -85,12 +86,16 @@ public class PassageSelector {
     }
 
     /**
-     * @param ranked    the chunks, chosen document first
+     * @param retrieval the retrieval reordered: chosen document first (its relevance signal follows the choice)
      * @param passages  the chosen document's answering passages
      * @param terms     the term check on them (null when nothing was retrieved)
      * @param promoted  whether a document other than retrieval's first was chosen
      */
-    public record Selection(List<HybridRetriever.RankedChunk> ranked, List<HybridRetriever.RankedChunk> passages,
+    public record Selection(HybridRetriever.Retrieval retrieval, List<HybridRetriever.RankedChunk> passages,
                             TermCoverage.Result terms, boolean promoted) {
+
+        public List<HybridRetriever.RankedChunk> ranked() {
+            return retrieval.ranked();
+        }
     }
 }

@@ -45,10 +45,9 @@ public class QaService {
         if (retrieved.ranked().isEmpty()) {
             return new AskResponse(question, false, null, 0, 0, 0, List.of(), mode.name().toLowerCase(), List.of());
         }
-        PassageSelector.Selection selection = selector.select(question, retrieved.ranked());
+        PassageSelector.Selection selection = selector.select(question, retrieved);
         List<HybridRetriever.RankedChunk> ranked = selection.ranked();
-        double relevance = new HybridRetriever.Retrieval(ranked, retrieved.topBm25())
-                .relevance(properties.lexicalWeight());
+        double relevance = selection.retrieval().relevance(properties.lexicalWeight());
         List<HybridRetriever.RankedChunk> passages = selection.passages();
         TermCoverage.Result terms = selection.terms();
         boolean answered = relevance >= properties.minSimilarity()

@@ -24,43 +24,48 @@ class PassageSelectorTest extends ServiceTestSupport {
 
     @Test
     void shouldAnswerFromTheDocumentThatHoldsTheQuestionsTerms() {
-        List<HybridRetriever.RankedChunk> ranked = retrieve(QUESTION);
+        HybridRetriever.Retrieval retrieval = retrieve(QUESTION);
+        List<HybridRetriever.RankedChunk> ranked = retrieval.ranked();
         PassageSelector off = new PassageSelector(termCoverage, QaProperties.SELECT_DOCUMENTS, 1);
-        PassageSelector.Selection before = off.select(QUESTION, ranked);
+        PassageSelector.Selection before = off.select(QUESTION, retrieval);
         assertThat(before.promoted()).isFalse();
-        assertThat(before.ranked()).isSameAs(ranked);
+        assertThat(before.retrieval()).isSameAs(retrieval);
         assertThat(ranked.get(0).chunk().docId()).as("retrieval ranks a neighbouring topic first")
                 .isNotEqualTo("zh-dl-frameworks");
 
-        PassageSelector.Selection s = selector.select(QUESTION, ranked);
+        PassageSelector.Selection s = selector.select(QUESTION, retrieval);
 
         assertThat(s.promoted()).isTrue();
         assertThat(s.ranked().get(0).chunk().docId()).isEqualTo("zh-dl-frameworks");
         assertThat(s.passages()).isNotEmpty().allMatch(p -> p.chunk().docId().equals("zh-dl-frameworks"));
         assertThat(s.terms().coverage()).isGreaterThanOrEqualTo(before.terms().coverage() + 0.1);
         assertThat(s.ranked()).as("only reordered").hasSameSizeAs(ranked).containsAll(ranked);
+        assertThat(s.retrieval().topBm25()).isEqualTo(retrieval.topBm25());
+        assertThat(s.retrieval().relevance(0.02)).as("the relevance signal follows the chosen document")
+                .isEqualTo(s.ranked().get(0).cosine() + 0.02 * retrieval.topBm25());
     }
 
     @Test
     void shouldKeepRetrievalsFirstDocumentWhenItCoversTheQuestion() {
         String question = "交叉熵损失是怎么计算的？";
-        List<HybridRetriever.RankedChunk> ranked = retrieve(question);
+        HybridRetriever.Retrieval retrieval = retrieve(question);
 
-        PassageSelector.Selection s = selector.select(question, ranked);
+        PassageSelector.Selection s = selector.select(question, retrieval);
 
         assertThat(s.promoted()).isFalse();
+        assertThat(s.retrieval()).isSameAs(retrieval);
         assertThat(s.ranked().get(0).chunk().docId()).isEqualTo("zh-cross-entropy");
-        assertThat(s.passages()).isEqualTo(PassageSelector.answerPassages(ranked));
+        assertThat(s.passages()).isEqualTo(PassageSelector.answerPassages(retrieval.ranked()));
     }
 
     @Test
     void shouldSelectNothingFromAnEmptyRanking() {
-        PassageSelector.Selection s = selector.select(QUESTION, List.of());
+        PassageSelector.Selection s = selector.select(QUESTION, new HybridRetriever.Retrieval(List.of(), 0));
         assertThat(s.passages()).isEmpty();
         assertThat(s.terms()).isNull();
     }
 
-    private List<HybridRetriever.RankedChunk> retrieve(String question) {
-        return retriever.retrieve(question, retriever.embedQuestion(question), RetrievalMode.HYBRID).ranked();
+    private HybridRetriever.Retrieval retrieve(String question) {
+        return retriever.retrieve(question, retriever.embedQuestion(question), RetrievalMode.HYBRID);
     }
 }
