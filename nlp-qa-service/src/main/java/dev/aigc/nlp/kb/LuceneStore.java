@@ -49,7 +49,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The on-disk Lucene index holding both the documents and their chunks. Each chunk carries its text analysed for
@@ -257,21 +256,27 @@ public final class LuceneStore implements AutoCloseable {
         }
     }
 
-    private static void addTerms(BooleanQuery.Builder q, String field, Analyzer analyzer, String text, float boost)
-            throws IOException {
-        Set<String> terms = new LinkedHashSet<>();
+    private static void addTerms(BooleanQuery.Builder q, String field, Analyzer analyzer, String text, float boost) {
+        for (String t : new LinkedHashSet<>(terms(analyzer, field, text))) {
+            Query tq = new TermQuery(new Term(field, t));
+            q.add(boost == 1f ? tq : new BoostQuery(tq, boost), BooleanClause.Occur.SHOULD);
+        }
+    }
+
+    /** The indexed terms {@code analyzer} makes of {@code text} for {@code field}, in order, repeats included. */
+    public static List<String> terms(Analyzer analyzer, String field, String text) {
+        List<String> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
-                terms.add(term.toString());
+                out.add(term.toString());
             }
             ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        for (String t : terms) {
-            Query tq = new TermQuery(new Term(field, t));
-            q.add(boost == 1f ? tq : new BoostQuery(tq, boost), BooleanClause.Occur.SHOULD);
-        }
+        return out;
     }
 
     private static Query metaQuery(String id) {

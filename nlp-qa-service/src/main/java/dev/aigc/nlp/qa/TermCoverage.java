@@ -3,8 +3,6 @@ package dev.aigc.nlp.qa;
 import dev.aigc.nlp.kb.Languages;
 import dev.aigc.nlp.kb.LuceneStore;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
@@ -143,18 +141,7 @@ public class TermCoverage implements AutoCloseable {
     }
 
     private static List<String> analyze(Analyzer analyzer, String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream("text", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return LuceneStore.terms(analyzer, "text", text);
     }
 
     @Override
