@@ -5,6 +5,7 @@ import dev.aigc.nlp.classify.ZeroShotClassifier;
 import dev.aigc.nlp.embed.BgeEmbedder;
 import dev.aigc.nlp.embed.EmbeddingProperties;
 import dev.aigc.nlp.generate.CharLanguageModel;
+import dev.aigc.nlp.generate.LanguageModel;
 import dev.aigc.nlp.generate.GenerationProperties;
 import dev.aigc.nlp.generate.TextGenerator;
 import dev.aigc.nlp.kb.KbProperties;
@@ -80,12 +81,12 @@ class NlpConfiguration {
      * {@code models} health indicator (from serving-support) is part of readiness.
      */
     @Bean(initMethod = "start", destroyMethod = "close")
-    ModelRegistry<CharLanguageModel> charLmModels(GenerationProperties p) {
-        return new ModelRegistry<>(CharLanguageModel.NAME, p.modelLocation(), CharLanguageModel::load, p.version());
+    ModelRegistry<LanguageModel> charLmModels(GenerationProperties p) {
+        return new ModelRegistry<>(CharLanguageModel.NAME, p.modelLocation(), LanguageModel::load, p.version());
     }
 
     @Bean
-    TextGenerator textGenerator(ModelRegistry<CharLanguageModel> charLmModels) {
+    TextGenerator textGenerator(ModelRegistry<LanguageModel> charLmModels) {
         return new TextGenerator(charLmModels);
     }
 

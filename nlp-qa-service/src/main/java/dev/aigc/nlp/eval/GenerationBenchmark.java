@@ -2,19 +2,26 @@ package dev.aigc.nlp.eval;
 
 import dev.aigc.nlp.generate.CharLanguageModel;
 import dev.aigc.nlp.generate.GenerationRequest;
+import dev.aigc.nlp.generate.LanguageModel;
 import dev.aigc.nlp.generate.TextGenerator;
 import dev.aigc.serving.model.ModelRegistry;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Measures single-stream generation speed of the shipped character LM: {@code runs} generations of
- * {@code chars} characters each (after one warm-up), printing characters per second of wall-clock time and per
- * second of the generating thread's CPU time (what one uncontended core delivers; PyTorch runs single-threaded on
- * the calling thread here) and a sample.
- * Usage: {@code GenerationBenchmark [model location] [version] [chars] [runs]}.
+ * Generation speed of a language-model version, in-process through {@link TextGenerator} (the code the REST and
+ * SSE endpoints call): for each concurrency in the list, {@code streams} generations of {@code chars} characters run
+ * at once, {@code rounds} times after a warm-up; it prints the median per-stream rate (characters per second of each
+ * generation's wall-clock time) and the aggregate rate (all characters over the round's wall-clock time).
+ * PyTorch runs one intra-op thread per generation ({@code -Dai.djl.pytorch.num_threads=1}), as in the service.
+ *
+ * <p>Usage: {@code GenerationBenchmark [model location] [version] [chars] [rounds] [concurrencies, e.g. 1,8]}.
  */
 public final class GenerationBenchmark {
 
@@ -23,35 +30,62 @@ public final class GenerationBenchmark {
 
     public static void main(String[] args) throws Exception {
         String location = args.length > 0 ? args[0] : "classpath:models/charlm";
-        String version = args.length > 1 ? args[1] : "v1";
+        String version = args.length > 1 ? args[1] : "v2";
         int chars = args.length > 2 ? Integer.parseInt(args[2]) : 300;
-        int runs = args.length > 3 ? Integer.parseInt(args[3]) : 5;
-        try (ModelRegistry<CharLanguageModel> models = new ModelRegistry<>(CharLanguageModel.NAME, location,
-                CharLanguageModel::load, version)) {
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        String[] concurrencies = (args.length > 4 ? args[4] : "1,8").split(",");
+        try (ModelRegistry<LanguageModel> models = new ModelRegistry<>(CharLanguageModel.NAME, location,
+                LanguageModel::load, version)) {
             models.start();
             TextGenerator generator = new TextGenerator(models);
-            generator.generate("热身", new GenerationRequest.GenerationSettings(50, 1, 0, 1, 0));
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            double total = 0;
-            double totalCpu = 0;
-            for (int i = 0; i < runs; i++) {
-                long start = System.nanoTime();
-                long cpuStart = threads.getCurrentThreadCpuTime();
-                String text = generator.generate("今天天气很好。", new GenerationRequest.GenerationSettings(chars, 0.8, 20,
-                        0.95, i)).text();
-                int n = text.codePointCount(0, text.length());
-                double rate = n / ((System.nanoTime() - start) / 1e9);
-                double cpuRate = n / ((threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
-                total += rate;
-                totalCpu += cpuRate;
-                System.out.printf(Locale.ROOT, "run %d: %.0f chars/s wall, %.0f chars per CPU-second  %s%n", i + 1, rate,
-                        cpuRate, text.substring(0, Math.min(60, text.length())).replace('\n', '/'));
+            for (int i = 0; i < 3; i++) {
+                generator.generate("热身", new GenerationRequest.GenerationSettings(100, 1, 0, 1, i));
             }
-            System.out.printf(Locale.ROOT, "mean %.0f chars/s wall-clock, %.0f chars per CPU-second, over %d runs of %d "
-                            + "characters (OMP_NUM_THREADS=%s, load average %.1f on %d cores)%n", total / runs,
-                    totalCpu / runs, runs, chars, System.getenv("OMP_NUM_THREADS"),
-                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                    Runtime.getRuntime().availableProcessors());
+            for (String c : concurrencies) {
+                int streams = Integer.parseInt(c.trim());
+                ExecutorService pool = Executors.newFixedThreadPool(streams);
+                List<Double> perStream = new ArrayList<>();
+                List<Double> aggregate = new ArrayList<>();
+                String sample = "";
+                for (int r = 0; r < rounds; r++) {
+                    long start = System.nanoTime();
+                    List<Future<double[]>> futures = new ArrayList<>();
+                    for (int s = 0; s < streams; s++) {
+                        long seed = r * 1000L + s;
+                        futures.add(pool.submit(() -> {
+                            long t0 = System.nanoTime();
+                            String text = generator.generate("今天天气很好。", new GenerationRequest.GenerationSettings(
+                                    chars, 0.8, 20, 0.95, GenerationRequest.DEFAULT_REPETITION_PENALTY, List.of(),
+                                    seed)).text();
+                            int n = text.codePointCount(0, text.length());
+                            return new double[] {n, n / ((System.nanoTime() - t0) / 1e9)};
+                        }));
+                    }
+                    double total = 0;
+                    for (Future<double[]> f : futures) {
+                        double[] v = f.get();
+                        total += v[0];
+                        perStream.add(v[1]);
+                    }
+                    aggregate.add(total / ((System.nanoTime() - start) / 1e9));
+                    if (r == 0) {
+                        sample = generator.generate("今天天气很好。", new GenerationRequest.GenerationSettings(40, 0.8,
+                                20, 0.95, GenerationRequest.DEFAULT_REPETITION_PENALTY, List.of(), 1)).text();
+                    }
+                }
+                pool.shutdown();
+                System.out.printf(Locale.ROOT, "%s, %d stream(s): median %.0f chars/s per stream, median %.0f chars/s "
+                                + "aggregate (%d rounds of %d characters; load average %.1f on %d cores)  %s%n",
+                        version, streams, median(perStream), median(aggregate), rounds, chars,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                        Runtime.getRuntime().availableProcessors(), sample.replace('\n', '/'));
+            }
         }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }

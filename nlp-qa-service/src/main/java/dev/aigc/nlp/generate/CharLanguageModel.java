@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * {@code model-card.json}). Thread-safe: every {@link Session} owns its NDManager and recurrent state. The service
  * holds its versions in a {@code ModelRegistry}, which closes a version once no generation leases it any more.
  */
-public final class CharLanguageModel implements AutoCloseable {
+public final class CharLanguageModel implements LanguageModel {
 
     public static final String NAME = "charlm";
 
@@ -48,27 +48,47 @@ public final class CharLanguageModel implements AutoCloseable {
         return new CharLanguageModel(model, vocab, card);
     }
 
+    @Override
     public CharVocab vocab() {
         return vocab;
     }
 
+    @Override
     public ModelCard card() {
         return card;
     }
 
+    /** Recurrent: the state carries the whole history, there is no window. */
+    @Override
+    public int contextLength() {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
+    public double[] logProbabilities(int[] ids) {
+        try (NDManager manager = model.getNDManager().newSubManager()) {
+            long[] longs = java.util.Arrays.stream(ids).asLongStream().toArray();
+            NDArray input = manager.create(longs, new Shape(1, ids.length));
+            NDArray logits = model.getBlock().forward(new ParameterStore(manager, false), new NDList(input), false)
+                    .head();
+            return LanguageModel.pick(logits, ids);
+        }
+    }
+
+    @Override
     public Session newSession() {
         return new Session();
     }
 
     /** One generation: feeds characters and returns the next-character logits. Not thread-safe; close it. */
-    public final class Session implements AutoCloseable {
+    public final class Session implements LanguageModel.Session {
 
         private final NDManager root = model.getNDManager().newSubManager();
         private NDManager current;
         private NDArray h;
         private NDArray c;
 
-        /** Feeds {@code ids} (the prompt, or the last sampled character) and returns logits for the next one. */
+        @Override
         public float[] feed(int[] ids) {
             NDManager next = root.newSubManager();
             long[] longs = new long[ids.length];

@@ -38,7 +38,9 @@ class GenerationController {
         this.cancelled = Counter.builder("nlp.generation.streams").tag("outcome", "cancelled").register(registry);
     }
 
-    @Operation(summary = "Continue a prompt with the character-level LSTM (same seed, same text)")
+    @Operation(summary = "Continue a prompt with the active language model (same seed, same text)",
+            description = "charlm:v2 is a character-level decoder-only Transformer trained on modern Chinese "
+                    + "documentation prose; charlm:v1 the older LSTM trained on classical verse (see the models API).")
     @PostMapping
     GenerationResponse generate(@Valid @RequestBody GenerationRequest request) {
         GenerationRequest.GenerationSettings s = request.settings();
@@ -46,7 +48,8 @@ class GenerationController {
         TextGenerator.Generation g = generator.generate(request.prompt(), s);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new GenerationResponse(request.prompt(), g.text(), g.tokens(), s.seed(), s.temperature(), s.topK(),
-                s.topP(), g.model(), Math.round(g.tokens() / seconds * 10) / 10.0);
+                s.topP(), s.repetitionPenalty(), g.model(), g.finishReason(),
+                Math.round(g.tokens() / seconds * 10) / 10.0);
     }
 
     @Operation(summary = "Stream the continuation as Server-Sent Events: one 'token' event ({\"text\": char}) per character, then 'done'")
@@ -86,7 +89,8 @@ class GenerationController {
             if (open.get()) {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 emitter.send(SseEmitter.event().name("done").data(Map.of("tokens", g.tokens(), "seed", s.seed(),
-                        "model", g.model(), "charsPerSecond", Math.round(g.tokens() / seconds * 10) / 10.0),
+                        "model", g.model(), "finishReason", g.finishReason(),
+                        "charsPerSecond", Math.round(g.tokens() / seconds * 10) / 10.0),
                         MediaType.APPLICATION_JSON));
                 emitter.complete();
                 completed.increment();

@@ -18,9 +18,9 @@ import java.util.List;
 @RequestMapping("/api/v1/nlp/models")
 class ModelsController {
 
-    private final ModelRegistry<CharLanguageModel> models;
+    private final ModelRegistry<LanguageModel> models;
 
-    ModelsController(ModelRegistry<CharLanguageModel> models) {
+    ModelsController(ModelRegistry<LanguageModel> models) {
         this.models = models;
     }
 

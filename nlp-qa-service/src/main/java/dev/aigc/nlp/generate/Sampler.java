@@ -4,25 +4,65 @@ import java.util.Arrays;
 import java.util.Random;
 
 /**
- * Picks the next character from logits with temperature, top-k and top-p (nucleus) filtering, using a seeded
- * {@link Random} so the same seed and settings reproduce the same text. The unknown-character id (0) is never
- * chosen. Candidates are ordered by logit (ties by id) without boxing, so a step costs microseconds.
+ * Picks the next character from logits with a repetition penalty, temperature, top-k and top-p (nucleus)
+ * filtering, using a seeded {@link Random} so the same seed and settings reproduce the same text. The
+ * unknown-character id (0) is never chosen. Candidates are ordered by logit (ties by id) without boxing, so a step
+ * costs microseconds.
+ *
+ * <p>The repetition penalty (as in CTRL) divides the positive logits and multiplies the negative ones of the
+ * characters among the last {@value #PENALTY_WINDOW} fed or chosen, so a penalty above 1 makes recent characters
+ * less likely. A window rather than the whole history keeps frequent characters (的, 是, "e") usable.
  */
 public final class Sampler {
+
+    static final int PENALTY_WINDOW = 48;
 
     private final double temperature;
     private final int topK;
     private final double topP;
+    private final double repetitionPenalty;
     private final Random random;
+    private final int[] recent = new int[PENALTY_WINDOW];
+    private int seen;
 
     public Sampler(double temperature, int topK, double topP, long seed) {
+        this(temperature, topK, topP, 1.0, seed);
+    }
+
+    public Sampler(double temperature, int topK, double topP, double repetitionPenalty, long seed) {
         this.temperature = temperature;
         this.topK = topK;
         this.topP = topP;
+        this.repetitionPenalty = repetitionPenalty;
         this.random = new Random(seed);
     }
 
+    /** Records characters of the context (the prompt, then each chosen one) for the repetition penalty. */
+    public void observe(int... ids) {
+        for (int id : ids) {
+            recent[seen++ % PENALTY_WINDOW] = id;
+        }
+    }
+
+    /** Chooses the next id and records it. {@code logits} may be modified (penalised) in place. */
     public int next(float[] logits) {
+        if (repetitionPenalty != 1.0) {
+            boolean[] done = new boolean[logits.length];
+            for (int i = 0; i < Math.min(seen, PENALTY_WINDOW); i++) {
+                int id = recent[i];
+                if (!done[id]) {
+                    done[id] = true;
+                    logits[id] = (float) (logits[id] > 0 ? logits[id] / repetitionPenalty
+                            : logits[id] * repetitionPenalty);
+                }
+            }
+        }
+        int chosen = choose(logits);
+        observe(chosen);
+        return chosen;
+    }
+
+    private int choose(float[] logits) {
         int[] order = candidates(logits);
         double max = logits[order[0]];
         double[] p = new double[order.length];

@@ -71,9 +71,11 @@ public final class CharLmTrainer {
                             .optLearningRateTracker(Tracker.fixed(settings.learningRate()))
                             .optClipGrad(1f)
                             .build());
+            // Restore before the trainer exists: its parameter store keeps the arrays it first sees, so weights
+            // loaded afterwards would be ignored. initialize() then only marks the loaded arrays for gradients.
+            int startEpoch = checkpoint.restore(model, vocab, trainLosses, valLosses);
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
                 trainer.initialize(new Shape(settings.batchSize(), settings.sequenceLength()));
-                int startEpoch = checkpoint.restore(model, vocab, trainLosses, valLosses);
                 long prior = checkpoint.priorSeconds();
                 for (int epoch = startEpoch; epoch < settings.epochs(); epoch++) {
                     double trainLoss = trainEpoch(trainer, train, vocab.size(), batchesPerEpoch, epoch);

@@ -34,9 +34,9 @@ final class CharLmVersions {
     }
 
     /** A started registry over a fresh two-version directory, serving {@link #SHIPPED}. */
-    static ModelRegistry<CharLanguageModel> startedRegistry() throws IOException {
-        ModelRegistry<CharLanguageModel> registry = new ModelRegistry<>(CharLanguageModel.NAME,
-                twoVersions().toString(), CharLanguageModel::load, SHIPPED);
+    static ModelRegistry<LanguageModel> startedRegistry() throws IOException {
+        ModelRegistry<LanguageModel> registry = new ModelRegistry<>(CharLanguageModel.NAME,
+                twoVersions().toString(), LanguageModel::load, SHIPPED);
         registry.start();
         return registry;
     }

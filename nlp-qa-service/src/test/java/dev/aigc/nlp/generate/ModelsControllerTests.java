@@ -40,12 +40,12 @@ class ModelsControllerTests {
     static class Config {
 
         @Bean(destroyMethod = "close")
-        ModelRegistry<CharLanguageModel> charLmModels() throws IOException {
+        ModelRegistry<LanguageModel> charLmModels() throws IOException {
             return CharLmVersions.startedRegistry();
         }
 
         @Bean
-        TextGenerator textGenerator(ModelRegistry<CharLanguageModel> charLmModels) {
+        TextGenerator textGenerator(ModelRegistry<LanguageModel> charLmModels) {
             return new TextGenerator(charLmModels);
         }
 
@@ -64,7 +64,7 @@ class ModelsControllerTests {
     MockMvc mvc;
 
     @Autowired
-    ModelRegistry<CharLanguageModel> registry;
+    ModelRegistry<LanguageModel> registry;
 
     @AfterEach
     void restore() {

@@ -33,4 +33,18 @@ class SamplerTest {
             assertThat(s.next(logits)).isEqualTo(2);
         }
     }
+
+    @Test
+    void shouldMakeRecentCharactersLessLikelyWithARepetitionPenalty() {
+        Sampler plain = new Sampler(1.0, 1, 1.0, 1.0, 3);
+        Sampler penalised = new Sampler(1.0, 1, 1.0, 1.5, 3);
+        plain.observe(2);
+        penalised.observe(2);
+        assertThat(plain.next(new float[] {0f, 1f, 3f, 2.5f})).isEqualTo(2);
+        assertThat(penalised.next(new float[] {0f, 1f, 3f, 2.5f})).isEqualTo(3);
+        // a negative logit is pushed further down (multiplied), not up: without the penalty 2 would win here
+        Sampler again = new Sampler(1.0, 1, 1.0, 1.5, 3);
+        again.observe(3, 2);
+        assertThat(again.next(new float[] {0f, -0.7f, -0.5f, -0.6f})).isEqualTo(1);
+    }
 }

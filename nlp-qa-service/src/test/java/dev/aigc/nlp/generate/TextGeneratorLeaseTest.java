@@ -17,7 +17,7 @@ class TextGeneratorLeaseTest {
     private static final GenerationRequest.GenerationSettings SETTINGS =
             new GenerationRequest.GenerationSettings(40, 0.9, 20, 0.95, 11);
 
-    ModelRegistry<CharLanguageModel> registry;
+    ModelRegistry<LanguageModel> registry;
     TextGenerator generator;
 
     @BeforeEach
@@ -34,7 +34,7 @@ class TextGeneratorLeaseTest {
     @Test
     void shouldFinishARunningGenerationOnItsVersionWhenAnotherIsActivated() {
         TextGenerator.Generation reference = generator.generate("春眠不觉晓，", SETTINGS);
-        LoadedModel<CharLanguageModel> first = registry.active();
+        LoadedModel<LanguageModel> first = registry.active();
         AtomicInteger produced = new AtomicInteger();
         AtomicBoolean closedDuringGeneration = new AtomicBoolean();
 

@@ -1,6 +1,7 @@
 package dev.aigc.nlp.training;
 
 import dev.aigc.nlp.generate.CharLanguageModel;
+import dev.aigc.nlp.generate.LanguageModel;
 import dev.aigc.nlp.generate.GenerationRequest;
 import dev.aigc.nlp.generate.TextGenerator;
 import dev.aigc.serving.model.ModelCard;
@@ -34,8 +35,8 @@ class CharLmTrainerTest {
         assertThat(out.resolve("loss-curve.png")).isNotEmptyFile();
         assertThat(out.resolve("vocab.txt")).isNotEmptyFile();
         assertThat(tmp.resolve("ckpt/history.tsv")).isNotEmptyFile();
-        try (ModelRegistry<CharLanguageModel> models = new ModelRegistry<>(CharLanguageModel.NAME,
-                out.getParent().toString(), CharLanguageModel::load, null)) {
+        try (ModelRegistry<LanguageModel> models = new ModelRegistry<>(CharLanguageModel.NAME,
+                out.getParent().toString(), LanguageModel::load, null)) {
             models.start();
             assertThat(models.activeVersion()).contains("v-test");
             TextGenerator.Generation g = new TextGenerator(models).generate("天气",

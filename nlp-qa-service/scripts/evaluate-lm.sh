@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Compares the language-model versions on the modern corpus's test split (built by build-lm-corpus.sh): bits per
+# character, fluency measures against real text, and the 20 fixed prompts' continuations. Rewrites the block between
+# the lm-eval markers in docs/nlp-qa.md and adds the test metrics to the last version's model card.
+#   nlp-qa-service/scripts/evaluate-lm.sh [--versions=v1,v2] [--split=validation] [--repetition-penalty=1.1] ...
+# (--split=validation with a penalty prints the tables without writing docs when --docs= is given empty.)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+./mvnw -o -q -pl nlp-qa-service compile dependency:build-classpath -Dmdep.outputFile=target/nlp-classpath.txt \
+  -Dmdep.includeScope=runtime >/dev/null
+export OMP_NUM_THREADS=1
+exec java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
+  -Dlogback.configurationFile=logback-cli.xml \
+  -cp "nlp-qa-service/target/classes:$(cat nlp-qa-service/target/nlp-classpath.txt)" \
+  dev.aigc.nlp.eval.LanguageModelEvaluation --corpus=data/lm/corpus \
+  --models=nlp-qa-service/src/main/resources/models/charlm --versions=v1,v2 \
+  --prompts=nlp-qa-service/eval/lm-prompts.tsv --docs=docs/nlp-qa.md "$@"
