@@ -9,20 +9,24 @@ import * as text from './textgen.js';
 import * as career from './career.js';
 import * as status from './status.js';
 
+// panels that fetch something when first shown (status: each time); a load that failed is tried again
 const loaders = { career: career.load, status: status.load };
 const loaded = new Set();
+let current = null;
+
+async function load(panel) {
+  if (loaders[panel] && await loaders[panel]()) loaded.add(panel);
+}
 
 function show(panel) {
+  current = panel;
   for (const tab of document.querySelectorAll('.tabs [role="tab"]')) {
     const selected = tab.dataset.panel === panel;
     tab.setAttribute('aria-selected', String(selected));
     $('panel-' + tab.dataset.panel).hidden = !selected;
   }
   if (location.hash !== '#' + panel) history.replaceState(null, '', '#' + panel);
-  if (loaders[panel] && (!loaded.has(panel) || panel === 'status')) {
-    loaded.add(panel);
-    loaders[panel]();
-  }
+  if (!loaded.has(panel) || panel === 'status') load(panel);
 }
 
 function languageButton() {
@@ -42,7 +46,13 @@ function init() {
   });
   const key = $('api-key');
   key.value = apiKey();
-  key.addEventListener('input', () => setApiKey(key.value.trim()));
+  let typing = null;
+  key.addEventListener('input', () => {
+    setApiKey(key.value.trim());
+    // a new key: what the open panel fetched (or failed to fetch) with the old one is fetched again
+    clearTimeout(typing);
+    typing = setTimeout(() => load(current), 400);
+  });
   for (const tab of document.querySelectorAll('.tabs [role="tab"]')) {
     tab.addEventListener('click', () => show(tab.dataset.panel));
   }

@@ -22,8 +22,10 @@ export async function load() {
     questionnaire = await getJson('/api/v1/career/questionnaires/current', { query: { lang: lang() } });
     showError($('career-error'), null);
     render();
+    return true;
   } catch (e) {
     showError($('career-error'), e);
+    return false;
   }
 }
 

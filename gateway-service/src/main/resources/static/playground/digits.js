@@ -121,7 +121,7 @@ function render(answer) {
     seen.alt = t('digits.seen');
     seen.hidden = false;
   }
-  $('digit-model').textContent = answer.modelVersion + (answer.ensemble ? ' (ensemble)' : '');
+  $('digit-model').textContent = answer.modelVersion + (answer.ensemble ? ' (' + t('digits.ensemble') + ')' : '');
 }
 
 /** Used by the GAN studio: classify a Base64 PNG, return the answer. */

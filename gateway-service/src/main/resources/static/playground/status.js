@@ -15,8 +15,10 @@ export async function load() {
     last = await getJson('/api/v1/status');
     showError($('status-error'), null);
     render(last);
+    return true;
   } catch (e) {
     showError($('status-error'), e);
+    return false;
   }
 }
 
