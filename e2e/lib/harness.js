@@ -2,6 +2,7 @@
 // every CSP violation and page error collected so a test can assert there were none.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const BASE = process.env.E2E_BASE_URL || 'http://127.0.0.1:28080';
@@ -11,7 +12,7 @@ export const KEYS = {
   limit: process.env.E2E_LIMIT_KEY || '',
 };
 export const NLP_QA = process.env.E2E_NLP_QA_URL || 'http://127.0.0.1:28083';
-export const SHOTS = join(import.meta.dirname, '..', 'target', 'screenshots');
+export const SHOTS = fileURLToPath(new URL('../target/screenshots/', import.meta.url));
 mkdirSync(SHOTS, { recursive: true });
 
 export async function launch() {

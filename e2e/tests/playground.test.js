@@ -43,6 +43,8 @@ test('status shows every service ready with its model version', async () => {
 test('drawing a 7 with the mouse puts 7 on top and shows the 28x28 input', async () => {
   const session = await open(browser);
   const { page } = session;
+  let sent = 0;
+  page.on('request', (r) => { if (r.url().includes('/api/v1/classifications?')) sent++; });
   const box = await page.locator('#digit-canvas').boundingBox();
   const at = (x, y) => [box.x + (x / 280) * box.width, box.y + (y / 280) * box.height];
   await page.mouse.move(...at(60, 55));
@@ -50,10 +52,12 @@ test('drawing a 7 with the mouse puts 7 on top and shows the 28x28 input', async
   await page.mouse.move(...at(215, 55), { steps: 12 });
   await page.mouse.move(...at(120, 245), { steps: 16 });
   await page.mouse.up();
+  // the answer to the finished drawing (answers to parts of it may have come while drawing)
+  await page.locator('#digit-bars[data-pending="false"] li').first().waitFor();
   const first = page.locator('#digit-bars li').first();
-  await first.waitFor();
   assert.equal(await first.getAttribute('data-digit'), '7');
   assert.equal(await page.locator('#digit-bars li').count(), 3);
+  assert.ok(sent >= 2, `${sent} classification requests (one when the stroke began, one after it ended)`);
   const seen = await page.locator('#digit-seen').evaluate((img) => img.decode().then(() => [img.naturalWidth, img.naturalHeight]));
   assert.deepEqual(seen, [28, 28]);
   assert.notEqual(await page.locator('#digit-model').textContent(), '–');
@@ -190,20 +194,30 @@ test('text streams in token by token and Stop ends the stream on the server', as
   const { page } = session;
   const prompt = await page.locator('#text-prompt').inputValue();
   // a short stream to the end
-  await page.fill('#text-max', '15');
+  await page.fill('#text-max', '60');
   await page.fill('#text-seed', '7');
   await page.click('#text-start');
   await page.waitForFunction(() => document.querySelector('#text-state').dataset.state === 'done');
-  assert.equal((await page.locator('#text-output').textContent()).length, prompt.length + 15);
-  assert.match(await page.locator('#text-state').textContent(), /^Done: 15 characters/);
+  assert.equal((await page.locator('#text-output').textContent()).length, prompt.length + 60);
+  assert.match(await page.locator('#text-state').textContent(), /^Done: 60 characters/);
+  await shot(page, 'text');
 
-  // a long one, stopped after the first characters
+  // a long one, stopped as soon as its first character shows. The model writes 500 characters in well under a
+  // second on a quiet machine, and TCP buffers hold them all, so a stop that comes late finds a finished stream;
+  // hence Stop is clicked from inside the page, in the same task that shows the first character.
   const before = await cancelledStreams();
   await page.fill('#text-max', '500');
   await page.fill('#text-seed', '');
+  await page.evaluate((n) => {
+    const output = document.querySelector('#text-output');
+    new MutationObserver((records, observer) => {
+      if (output.textContent.length > n) {
+        observer.disconnect();
+        document.querySelector('#text-stop').click();
+      }
+    }).observe(output, { childList: true, characterData: true, subtree: true });
+  }, prompt.length);
   await page.click('#text-start');
-  await page.waitForFunction((n) => document.querySelector('#text-output').textContent.length > n, prompt.length + 3);
-  await page.click('#text-stop');
   await page.waitForFunction(() => document.querySelector('#text-state').dataset.state === 'stopped');
   const shown = (await page.locator('#text-output').textContent()).length - prompt.length;
   assert.ok(shown < 500, `${shown} characters shown`);
@@ -215,7 +229,7 @@ test('text streams in token by token and Stop ends the stream on the server', as
     afterCount = await cancelledStreams();
   }
   assert.equal(afterCount, before + 1, 'nlp-qa cancelled streams');
-  await shot(page, 'text');
+  await shot(page, 'text-stopped');
   await close(session, assert);
 });
 
@@ -249,6 +263,12 @@ test('the career questionnaire gives a radar, ranked roles with salaries and sou
   assert.ok((await page.locator('#career-drivers').textContent()).length > 20);
   assert.equal(await page.locator('#career-reliability').textContent(), 'The consistency check passed.');
   await page.locator('#career-result').screenshot({ path: join(SHOTS, 'career.png') });
+  // the top of the result, for the README (clip is in page coordinates with fullPage)
+  const result = await page.locator('#career-result').evaluate((node) => {
+    const r = node.getBoundingClientRect();
+    return { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: Math.min(r.height, 820) };
+  });
+  await page.screenshot({ path: join(SHOTS, 'career-summary.png'), fullPage: true, clip: result });
 
   // the questionnaire follows the UI language and keeps the answers
   const english = await items.first().locator('div').first().textContent();
@@ -291,8 +311,8 @@ test('the page fits a phone screen', async () => {
   await touch('touchStart', 0.5, 0.15);
   for (let i = 1; i <= 12; i++) await touch('touchMove', 0.5, 0.15 + i * 0.06);
   await touch('touchEnd');
+  await page.locator('#digit-bars[data-pending="false"] li').first().waitFor();
   const first = page.locator('#digit-bars li').first();
-  await first.waitFor();
   assert.equal(await first.getAttribute('data-digit'), '1');
   await shot(page, 'phone');
   await close(session, assert);

@@ -1,13 +1,17 @@
-// Digit recogniser: a drawing board (pointer events: mouse, touch and pen), live top-3 while drawing (debounced,
-// stale answers dropped), the 28×28 input the classifier saw (its preprocessed=true field), photo upload.
+// Digit recogniser: a drawing board (pointer events: mouse, touch and pen), live top-3 while drawing (at most one
+// request per THROTTLE_MS during a stroke, one DEBOUNCE_MS after the last change, and never two at once: a slow
+// answer makes the page send less, not pile requests up), the 28×28 input the classifier saw (its preprocessed=true
+// field), photo upload. #digit-bars carries data-pending="true" while the newest drawing has no answer yet.
 import { $, el, percent, pngDataUrl, replace } from './dom.js';
 import { call, showError } from './api.js';
 import { t } from './i18n.js';
 
 const DEBOUNCE_MS = 250;
+const THROTTLE_MS = 500;
 const ENDPOINT = '/api/v1/classifications';
 
-let canvas, ctx, drawing = false, dirty = false, timer = null, sequence = 0, photoUrl = null;
+let canvas, ctx, drawing = false, dirty = false, timer = null, sequence = 0, photoUrl = null, lastSent = 0;
+let inFlight = false;
 
 export function init() {
   canvas = $('digit-canvas');
@@ -27,7 +31,9 @@ function clear() {
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   dirty = false;
   sequence++; // any answer still on its way belongs to the old drawing
+  clearTimeout(timer);
   replace($('digit-bars'));
+  pending(false);
   $('digit-seen').hidden = true;
   showError($('digits-error'), null);
 }
@@ -72,13 +78,34 @@ function end() {
 
 function changed() {
   dirty = true;
+  pending(true);
+  schedule();
+}
+
+function schedule() {
   clearTimeout(timer);
-  timer = setTimeout(classifyCanvas, DEBOUNCE_MS);
+  const live = drawing && performance.now() - lastSent >= THROTTLE_MS;
+  timer = setTimeout(classifyCanvas, live ? 0 : DEBOUNCE_MS);
+}
+
+function pending(value) {
+  $('digit-bars').dataset.pending = String(value);
 }
 
 function classifyCanvas() {
-  if (!dirty) return;
-  canvas.toBlob((blob) => blob && classify(blob, 'drawing.png'), 'image/png');
+  if (!dirty || inFlight) return; // an answer on its way: the drawing is sent again once it is in
+  dirty = false;
+  inFlight = true;
+  lastSent = performance.now();
+  const mine = ++sequence; // taken now, so an answer to an earlier state of the drawing cannot win
+  canvas.toBlob(async (blob) => {
+    try {
+      if (blob) await classify(blob, 'drawing.png', mine);
+    } finally {
+      inFlight = false;
+      if (dirty) schedule();
+    }
+  }, 'image/png');
 }
 
 async function upload(event) {
@@ -90,13 +117,13 @@ async function upload(event) {
   photo.src = photoUrl;
   photo.alt = file.name;
   photo.hidden = false;
-  await classify(file, file.name);
+  pending(true);
+  await classify(file, file.name, ++sequence);
   event.target.value = '';
 }
 
-/** Sends one image; answers to older requests than the newest are ignored. */
-async function classify(blob, name) {
-  const mine = ++sequence;
+/** Sends one image; an answer is shown only while its request is the newest one. */
+async function classify(blob, name, mine) {
   const form = new FormData();
   form.append('image', blob, name);
   try {
@@ -107,6 +134,8 @@ async function classify(blob, name) {
     render(answer);
   } catch (e) {
     if (mine === sequence) showError($('digits-error'), e);
+  } finally {
+    if (mine === sequence && !dirty) pending(false); // nothing newer sent or waiting to be sent
   }
 }
 

@@ -1,7 +1,7 @@
 // A radar (spider) chart drawn by hand in SVG: one axis per dimension, rings at 25/50/75/100, the scores as a polygon.
 import { svg } from './dom.js';
 
-const WIDTH = 600;
+const WIDTH = 760;
 const HEIGHT = 330;
 const CX = WIDTH / 2;
 const CY = HEIGHT / 2;
