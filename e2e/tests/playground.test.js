@@ -36,6 +36,10 @@ test('status shows every service ready with its model version', async () => {
   for (const row of rows) assert.equal(row[1], 'UP', row.join(' | '));
   assert.notEqual(rows.find((r) => r[0] === 'classifier')[2], '–');
   assert.equal(await page.locator('#status-overall').textContent(), 'UP');
+  // the key lives in this tab's sessionStorage only
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('aigc.apiKey')), KEYS.user);
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => /key/i.test(k))), []);
+  assert.equal(await page.evaluate(() => document.cookie), '');
   await shot(page, 'status');
   await close(session, assert);
 });
