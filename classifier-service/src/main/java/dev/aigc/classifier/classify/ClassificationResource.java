@@ -30,6 +30,7 @@ class ClassificationResource {
 
     static final String IMAGE_BMP = "image/bmp";
     static final String K_DOC = "How many of the most probable digits to return (1 to classifier.limits.max-top-k)";
+    static final String PREPROCESSED_DOC = "Also return the 28 × 28 image the model saw, as a Base64 PNG";
 
     private final DigitClassifier classifier;
     private final ImageInputs inputs;
@@ -44,10 +45,11 @@ class ClassificationResource {
     @Operation(summary = "Classify an uploaded image",
             description = "A PNG, JPEG, GIF or BMP of any size, dark-on-light (a canvas drawing) or light-on-dark.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ClassificationResponse upload(@RequestPart("image") MultipartFile image, @Parameter(description = K_DOC, example = "3") @RequestParam(defaultValue = "3") int k)
+    ClassificationResponse upload(@RequestPart("image") MultipartFile image, @Parameter(description = K_DOC, example = "3") @RequestParam(defaultValue = "3") int k,
+            @Parameter(description = PREPROCESSED_DOC) @RequestParam(defaultValue = "false") boolean preprocessed)
             throws IOException {
         checkK(k);
-        return ClassificationResponse.of(classifier.classify(inputs.fromUpload(image)), k);
+        return answer(inputs.fromUpload(image), k, preprocessed);
     }
 
     @Operation(summary = "Classify an image sent as the raw request body",
@@ -60,18 +62,21 @@ class ClassificationResource {
     @PostMapping(consumes = {MediaType.IMAGE_PNG_VALUE, MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_GIF_VALUE,
             IMAGE_BMP})
     ClassificationResponse raw(@Parameter(hidden = true) InputStream body,
-            @Parameter(description = K_DOC, example = "3") @RequestParam(defaultValue = "3") int k) throws IOException {
+            @Parameter(description = K_DOC, example = "3") @RequestParam(defaultValue = "3") int k,
+            @Parameter(description = PREPROCESSED_DOC) @RequestParam(defaultValue = "false") boolean preprocessed)
+            throws IOException {
         checkK(k);
-        return ClassificationResponse.of(classifier.classify(inputs.fromStream(body)), k);
+        return answer(inputs.fromStream(body), k, preprocessed);
     }
 
     @Operation(summary = "Classify an image given as JSON",
             description = "Either 784 MNIST-style pixels (white ink on black, values in [0, 1]) or a Base64 image.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ClassificationResponse json(@Valid @RequestBody ClassificationRequest request,
-            @Parameter(description = K_DOC, example = "3") @RequestParam(defaultValue = "3") int k) {
+            @Parameter(description = K_DOC, example = "3") @RequestParam(defaultValue = "3") int k,
+            @Parameter(description = PREPROCESSED_DOC) @RequestParam(defaultValue = "false") boolean preprocessed) {
         checkK(k);
-        return ClassificationResponse.of(classifier.classify(inputs.fromJson(request)), k);
+        return answer(inputs.fromJson(request), k, preprocessed);
     }
 
     @Operation(summary = "Classify several uploaded images",
@@ -95,6 +100,10 @@ class ClassificationResource {
         checkK(k);
         checkCount(request.items().size());
         return answer(request.items().stream().map(inputs::fromJson).toList(), k);
+    }
+
+    private ClassificationResponse answer(float[] pixels, int k, boolean preprocessed) {
+        return ClassificationResponse.of(classifier.classify(pixels), k, preprocessed ? pixels : null);
     }
 
     private BatchClassificationResponse answer(List<float[]> pixels, int k) {

@@ -1,5 +1,6 @@
 package dev.aigc.classifier.classify;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.mockito.ArgumentMatchers.any;
@@ -18,6 +19,11 @@ import dev.aigc.classifier.DigitDrawings;
 import dev.aigc.serving.testing.DigitRenderer;
 import dev.aigc.serving.batch.QueueFullException;
 import dev.aigc.serving.image.ImageDecoder;
+import dev.aigc.serving.image.MnistPreprocessor;
+import com.jayway.jsonpath.JsonPath;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import javax.imageio.ImageIO;
 import dev.aigc.serving.web.ServingWebAutoConfiguration;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -67,6 +73,9 @@ class ClassificationResourceTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ImageDecoder decoder;
 
     @MockitoBean
     DigitClassifier classifier;
@@ -146,6 +155,48 @@ class ClassificationResourceTest {
                         .content("{\"items\":[" + item + "," + item + "," + item + "]}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.count").value(3));
+    }
+
+    @Test
+    void shouldReturnThePreprocessedInputOnlyWhenAskedFor() throws Exception {
+        mvc.perform(multipart("/api/v1/classifications").file(new MockMultipartFile("image", "seven.png",
+                        "image/png", SEVEN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.preprocessed").doesNotExist());
+
+        String body = mvc.perform(multipart("/api/v1/classifications").file(new MockMultipartFile("image",
+                        "seven.png", "image/png", SEVEN)).param("preprocessed", "true"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.digit").value(7))
+                .andReturn().getResponse().getContentAsString();
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(
+                Base64.getDecoder().decode(JsonPath.<String>read(body, "$.preprocessed"))));
+        assertThat(png.getWidth()).isEqualTo(28);
+        assertThat(png.getHeight()).isEqualTo(28);
+
+        // the PNG holds exactly the floats handed to the model, as 8-bit gray (white ink on black)
+        float[] expected = MnistPreprocessor.toMnist(decoder.decode(SEVEN));
+        verify(classifier, org.mockito.Mockito.atLeastOnce()).classify(
+                org.mockito.ArgumentMatchers.<float[]>argThat(p -> Arrays.equals(p, expected)));
+        int[] gray = png.getRaster().getPixels(0, 0, 28, 28, (int[]) null);
+        for (int i = 0; i < 784; i++) {
+            assertThat(gray[i]).as("pixel %d", i).isEqualTo(Math.round(expected[i] * 255f));
+        }
+        assertThat(gray[0]).as("background is black").isZero();
+        assertThat(Arrays.stream(gray).max().orElseThrow()).as("the brightest ink is white").isEqualTo(255);
+    }
+
+    @Test
+    void shouldReturnThePreprocessedInputForRawAndJsonBodies() throws Exception {
+        mvc.perform(post("/api/v1/classifications").param("preprocessed", "true").contentType("image/png")
+                        .content(SEVEN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.preprocessed", notNullValue()));
+        mvc.perform(post("/api/v1/classifications").param("preprocessed", "true")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"imageBase64\":\"" + Base64.getEncoder().encodeToString(SEVEN) + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.preprocessed", notNullValue()));
     }
 
     // ---- bad input: each one a 4xx ProblemDetail naming the problem ----

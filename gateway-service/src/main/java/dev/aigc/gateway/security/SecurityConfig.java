@@ -28,7 +28,7 @@ import dev.aigc.gateway.web.Problems;
  * API keys and roles in front of every route. Stateless: no session, no cookie, no CSRF token (nothing is
  * authenticated by a cookie). The rules, first match wins:
  * <ul>
- *   <li>health probes, Prometheus scraping, the OpenAPI documents and Swagger UI: anyone;</li>
+ *   <li>health probes, Prometheus scraping, the OpenAPI documents, Swagger UI and the playground page: anyone;</li>
  *   <li>model activation, GAN training jobs, knowledge-base document changes, other actuator endpoints: admin;</li>
  *   <li>everything else (the read and inference APIs, {@code /api/v1/status}): user (or admin).</li>
  * </ul>
@@ -98,6 +98,8 @@ class SecurityConfig {
                                 "/actuator/prometheus").permitAll()
                         .pathMatchers(HttpMethod.GET, "/", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/webjars/**").permitAll()
+                        // the playground page and its static assets; the page sends the key itself on API calls
+                        .pathMatchers(HttpMethod.GET, "/index.html", "/playground/**").permitAll()
                         .pathMatchers("/actuator/**").hasRole("ADMIN")
                         .pathMatchers(HttpMethod.POST, "/api/v1/*/models/*/activate").hasRole("ADMIN")
                         .pathMatchers("/api/v1/gan/training-jobs", "/api/v1/gan/training-jobs/**").hasRole("ADMIN")
