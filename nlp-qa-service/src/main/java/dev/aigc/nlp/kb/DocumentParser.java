@@ -59,20 +59,27 @@ public final class DocumentParser {
 
     /** The formats accepted, each with its canonical media type. */
     public enum Format {
-        PDF("application/pdf"),
-        DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-        HTML("text/html"),
-        MARKDOWN("text/markdown"),
-        TEXT("text/plain");
+        PDF("application/pdf", "PDF"),
+        DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "DOCX"),
+        HTML("text/html", "HTML"),
+        MARKDOWN("text/markdown", "Markdown"),
+        TEXT("text/plain", "plain-text");
 
         private final MediaType type;
+        private final String label;
 
-        Format(String type) {
+        Format(String type, String label) {
             this.type = MediaType.parse(type);
+            this.label = label;
         }
 
         public MediaType type() {
             return type;
+        }
+
+        @Override
+        public String toString() {
+            return label;
         }
     }
 
@@ -123,8 +130,7 @@ public final class DocumentParser {
         try (TikaInputStream in = TikaInputStream.get(bytes)) {
             parser.parse(in, handler, metadata, context);
         } catch (EncryptedDocumentException e) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Encrypted document", "the " + format
-                    + " file is password-protected (encrypted); remove the password and upload it again");
+            throw encrypted(format);
         } catch (SAXException e) {
             SectionHandler.LimitExceeded limit = limitIn(e);
             if (limit != null) {
@@ -137,8 +143,7 @@ public final class DocumentParser {
                 throw tooLarge(limit.limit(), limit.max());
             }
             if (hasCause(e, EncryptedDocumentException.class)) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Encrypted document", "the " + format
-                        + " file is password-protected (encrypted); remove the password and upload it again");
+                throw encrypted(format);
             }
             throw corrupt(format, e);
         }
@@ -275,6 +280,11 @@ public final class DocumentParser {
                 "the document has more than " + max + " pages; the limit is " + max)
                 : new ApiException(HttpStatus.CONTENT_TOO_LARGE, "Document too large",
                 "the document's text has more than " + max + " characters; the limit is " + max);
+    }
+
+    private static ApiException encrypted(Format format) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Encrypted document", "the " + format
+                + " file is password-protected (encrypted); remove the password and upload it again");
     }
 
     private static ApiException corrupt(Format format, Exception e) {
