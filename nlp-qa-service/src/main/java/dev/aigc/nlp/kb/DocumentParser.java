@@ -177,8 +177,8 @@ public final class DocumentParser {
 
     /**
      * Whether the last KB holds {@code %%EOF}, the marker on the last line of a PDF (ISO 32000-1, 7.5.5). PDFBox
-     * reads leniently and would rebuild what it can of a file cut off mid-download (page 1 of 3, say); that would be
-     * a half-ingested document, so a PDF without the marker is refused before it is parsed.
+     * reads leniently: a file cut off in its cross-reference table or trailer is rebuilt from the objects it finds,
+     * without an error and without saying what was lost, so a PDF without the marker is refused as truncated.
      */
     static boolean endsWithEofMarker(byte[] bytes) {
         byte[] marker = "%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);

@@ -2,6 +2,8 @@ package dev.aigc.nlp.kb;
 
 import dev.aigc.nlp.ServiceTestSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.io.ByteArrayOutputStream;
@@ -14,8 +16,16 @@ import java.util.UUID;
 import static dev.aigc.nlp.kb.UploadFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Uploads through the running service: parsed, stored, answered from and cited with page or heading. */
+/**
+ * Uploads through the running service: parsed, stored, answered from and cited with page or heading. Runs in its own
+ * context and index (a page limit of 20, closed afterwards): the documents it uploads would otherwise change the term
+ * statistics of the shared index, on which the regression guards of {@code RetrievalQualityTest} were measured.
+ */
+@TestPropertySource(properties = "nlp.kb.upload.max-pages=" + DocumentUploadApiTests.MAX_PAGES)
+@DirtiesContext
 class DocumentUploadApiTests extends ServiceTestSupport {
+
+    static final int MAX_PAGES = 20;
 
     private static final String DOCUMENTS = "/api/v1/qa/documents";
 
@@ -136,9 +146,12 @@ class DocumentUploadApiTests extends ServiceTestSupport {
 
     @Test
     void shouldRejectAPdfWithTooManyPages() throws Exception {
-        String[] pages = Collections.nCopies(201, "Page text for the page limit.").toArray(String[]::new);
+        String[] pages = Collections.nCopies(MAX_PAGES + 1, "Page text for the page limit.").toArray(String[]::new);
         assertRejectedLeavingNothing(upload("long.pdf", "application/pdf", UploadFixtures.pdf(null, pages),
-                Map.of("id", "long-upload")), 413, "200 pages", "long-upload");
+                Map.of("id", "long-upload")), 413, MAX_PAGES + " pages", "long-upload");
+        String[] allowed = Collections.nCopies(MAX_PAGES, "Page text for the page limit.").toArray(String[]::new);
+        assertThat(upload("limit.pdf", "application/pdf", UploadFixtures.pdf(null, allowed), Map.of()).status())
+                .as("exactly at the limit").isEqualTo(201);
     }
 
     @Test
