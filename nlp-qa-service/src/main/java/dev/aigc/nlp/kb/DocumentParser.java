@@ -146,6 +146,10 @@ public final class DocumentParser {
                 throw encrypted(format);
             }
             throw corrupt(format, e);
+        } catch (LinkageError e) {
+            // a parser path needing a library left out of the build (BouncyCastle for certificate-encrypted PDFs)
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Unreadable document", "the " + format
+                    + " file uses a feature this service cannot read (" + e.getClass().getSimpleName() + ")", e);
         }
         int pages = Math.max(handler.pages(), recordedPages(metadata));
         if (pages > maxPages) {
