@@ -117,7 +117,9 @@ public final class DocumentParser {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Unreadable document", "the PDF file is "
                     + "truncated or corrupt: it lacks the %%EOF end-of-file marker that ends every complete PDF");
         }
-        Metadata metadata = metadata(fileName);
+        // the detected type as the only hint: a file name could still sway Tika's own detection (text named .pdf)
+        Metadata metadata = new Metadata();
+        metadata.set(Metadata.CONTENT_TYPE, type.toString());
         boolean text = format == Format.TEXT || format == Format.MARKDOWN;
         SectionHandler handler = new SectionHandler(maxPages, maxChars, text);
         ParseContext context = new ParseContext();

@@ -72,6 +72,8 @@ final class SectionHandler extends DefaultHandler {
             }
         } else if (BLOCKS.contains(name)) {
             newLine();
+        } else if (name.equals("td") || name.equals("th")) {
+            pendingSpace = true;
         }
     }
 

@@ -50,13 +50,15 @@ class DocumentParserTest {
     @Test
     void shouldSplitHtmlAtHeadingsAndTakeItsTitleElement() {
         String html = "<html><head><title>Office guide</title><style>p{color:red}</style></head><body>"
-                + "<h1>Office</h1><p>Welcome to the office.</p><h2>Parking</h2>"
+                + "<h1>Office</h1><p>Welcome to the office.</p><table><tr><td>Floor</td><td>Room</td></tr></table>"
+                + "<h2>Parking</h2>"
                 + "<p>Cars park in the\n   north garage, level minus two.</p><script>var x = 1;</script></body></html>";
         DocumentParser.Parsed parsed = parser.parse(utf8(html), "guide.html");
         assertThat(parsed.format()).isEqualTo(DocumentParser.Format.HTML);
         assertThat(parsed.title()).isEqualTo("Office guide");
         assertThat(parsed.sections()).extracting(Section::heading).containsExactly("Office", "Parking");
         assertThat(parsed.sections().get(1).text()).isEqualTo("Cars park in the north garage, level minus two.");
+        assertThat(parsed.sections().get(0).text()).as("table cells apart").contains("Floor Room");
         assertThat(parsed.text()).doesNotContain("color").doesNotContain("var x");
     }
 
@@ -78,6 +80,13 @@ class DocumentParserTest {
             assertThat(s.heading()).isNull();
             assertThat(s.text()).contains("Just a line.\nAnother line.");
         });
+    }
+
+    @Test
+    void shouldReadTextAsTextWhateverItsName() {
+        DocumentParser.Parsed parsed = parser.parse(utf8("Plain words in a file called notes.pdf."), "notes.pdf");
+        assertThat(parsed.format()).isEqualTo(DocumentParser.Format.TEXT);
+        assertThat(parsed.text()).isEqualTo("Plain words in a file called notes.pdf.");
     }
 
     @Test
