@@ -105,6 +105,12 @@ final class SectionHandler extends DefaultHandler {
         }
     }
 
+    /** Tika writes the line breaks of a PDF (and after block elements) as ignorable whitespace: still a word gap. */
+    @Override
+    public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
+        characters(ch, start, length);
+    }
+
     @Override
     public void endDocument() {
         flush();

@@ -29,6 +29,10 @@ final class UploadFixtures {
 
     /** An English fact found only on page 2 of {@link #threePagePdf()}. */
     static final String PAGE_TWO_FACT = "The Halvorsen telescope array in Tromso has exactly forty-two receiving dishes.";
+    /** The whole text of page 2: three lines once wrapped at 90 characters. */
+    static final String PAGE_TWO = PAGE_TWO_FACT + " The dishes were installed between 2011 and 2014 and each one "
+            + "measures nine metres across. The array is operated by a small team of engineers who service it every "
+            + "spring.";
 
     private UploadFixtures() {
     }
@@ -38,8 +42,7 @@ final class UploadFixtures {
         return pdf(null,
                 "Radio astronomy observes the sky at radio wavelengths. Large arrays combine many antennas so that "
                         + "they act as one instrument with a much larger aperture than any single dish.",
-                PAGE_TWO_FACT + " The dishes were installed between 2011 and 2014 and each one measures nine metres "
-                        + "across. The array is operated by a small team of engineers who service it every spring.",
+                PAGE_TWO,
                 "Visitors can tour the control building on weekdays. Photography is allowed outside the fence but "
                         + "not inside the equipment halls.");
     }
