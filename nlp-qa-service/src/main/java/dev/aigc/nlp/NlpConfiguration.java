@@ -8,9 +8,11 @@ import dev.aigc.nlp.generate.CharLanguageModel;
 import dev.aigc.nlp.generate.LanguageModel;
 import dev.aigc.nlp.generate.GenerationProperties;
 import dev.aigc.nlp.generate.TextGenerator;
+import dev.aigc.nlp.kb.DocumentParser;
 import dev.aigc.nlp.kb.KbProperties;
 import dev.aigc.nlp.kb.KbSeeder;
 import dev.aigc.nlp.kb.KnowledgeBase;
+import dev.aigc.nlp.kb.UploadProperties;
 import dev.aigc.nlp.qa.AnswerComposer;
 import dev.aigc.nlp.qa.HybridRetriever;
 import dev.aigc.nlp.qa.PassageSelector;
@@ -44,6 +46,12 @@ class NlpConfiguration {
             KbSeeder.seedIfEmpty(kb);
         }
         return kb;
+    }
+
+    /** Reads uploaded files (Tika); text past {@code nlp.kb.max-document-chars} stops the parse. */
+    @Bean
+    DocumentParser documentParser(KbProperties kb, UploadProperties upload) {
+        return new DocumentParser(upload.maxPages(), kb.maxDocumentChars());
     }
 
     @Bean

@@ -39,9 +39,24 @@ public class KnowledgeBase implements AutoCloseable {
 
     /** Stores a new document; returns once it is committed to disk. */
     public KbDocument ingest(NewDocument request) {
-        KbDocument doc = prepare(request, UUID.randomUUID().toString());
+        return ingest(request, null, List.of(new Section(null, null, request.text())));
+    }
+
+    /**
+     * Stores a document made of {@code sections} (an uploaded file) under {@code id}, or a new random id when null;
+     * returns once it is committed to disk. Everything (chunking, embedding) is done before the one atomic write, so
+     * a failure leaves nothing behind. {@code request.text()} is the whole text, kept for display.
+     */
+    public KbDocument ingest(NewDocument request, String id, List<Section> sections) {
+        KbDocument doc = prepare(request, id == null ? UUID.randomUUID().toString() : id, sections);
+        List<Chunk> chunks = chunks(doc, sections);
         try {
-            store.add(doc, chunks(doc));
+            synchronized (this) {
+                if (id != null && store.get(id).isPresent()) {
+                    throw ApiException.conflict("a document with id '" + id + "' already exists");
+                }
+                store.add(doc, chunks);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the document to the index", e);
         }
@@ -52,39 +67,50 @@ public class KnowledgeBase implements AutoCloseable {
     public void ingestAll(Map<String, NewDocument> byId) throws IOException {
         Map<KbDocument, List<Chunk>> batch = new LinkedHashMap<>();
         for (var e : byId.entrySet()) {
-            KbDocument doc = prepare(e.getValue(), e.getKey());
-            batch.put(doc, chunks(doc));
+            List<Section> whole = List.of(new Section(null, null, e.getValue().text()));
+            KbDocument doc = prepare(e.getValue(), e.getKey(), whole);
+            batch.put(doc, chunks(doc, whole));
         }
         store.addAll(batch);
     }
 
-    private KbDocument prepare(NewDocument r, String id) {
+    private KbDocument prepare(NewDocument r, String id, List<Section> sections) {
         String lang = r.lang() == null || r.lang().isBlank() ? Languages.detect(r.text()) : r.lang();
         if (!Languages.supported(lang)) {
             throw ApiException.badRequest("lang must be 'zh' or 'en' (or omitted to detect it), got '" + lang + "'");
         }
-        int n = chunker.chunk(r.text()).size();
+        int n = 0;
+        for (Section section : sections) {
+            n += chunker.chunk(section.text()).size();
+        }
         if (n == 0) {
             throw ApiException.unprocessable("the document text contains no sentences with letters or digits");
         }
         return new KbDocument(id, r.title().strip(), r.text(), r.source(), lang, Instant.now(), n);
     }
 
-    private List<Chunk> chunks(KbDocument doc) {
-        List<String> texts = chunker.chunk(doc.text());
+    private List<Chunk> chunks(KbDocument doc, List<Section> sections) {
+        List<Chunk> chunks = new ArrayList<>();
         List<String> forEmbedding = new ArrayList<>();
-        for (String t : texts) {
-            forEmbedding.add(doc.title() + "\n" + t);
+        for (Section section : sections) {
+            for (String t : chunker.chunk(section.text())) {
+                chunks.add(new Chunk(doc.id(), chunks.size(), doc.title(), doc.lang(), t, null, section.page(),
+                        section.heading()));
+                forEmbedding.add(section.heading() == null ? doc.title() + "\n" + t
+                        : doc.title() + "\n" + section.heading() + "\n" + t);
+            }
         }
         List<float[]> vectors = new ArrayList<>();
         for (int i = 0; i < forEmbedding.size(); i += 8) {
             vectors.addAll(embedder.embed(forEmbedding.subList(i, Math.min(forEmbedding.size(), i + 8))));
         }
-        List<Chunk> chunks = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            chunks.add(new Chunk(doc.id(), i, doc.title(), doc.lang(), texts.get(i), vectors.get(i)));
+        List<Chunk> embedded = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            Chunk c = chunks.get(i);
+            embedded.add(new Chunk(c.docId(), c.index(), c.title(), c.lang(), c.text(), vectors.get(i), c.page(),
+                    c.heading()));
         }
-        return chunks;
+        return embedded;
     }
 
     public KbDocument get(String id) {

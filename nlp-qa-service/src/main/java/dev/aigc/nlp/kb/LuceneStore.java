@@ -133,7 +133,14 @@ public final class LuceneStore implements AutoCloseable {
         d.add(new StringField("lang", c.lang(), Field.Store.YES));
         d.add(new StoredField("text", c.text()));
         d.add(new TextField(textField("body", c.lang()), c.text(), Field.Store.NO));
-        d.add(new TextField(textField("title", c.lang()), c.title(), Field.Store.NO));
+        d.add(new TextField(textField("title", c.lang()), c.heading() == null ? c.title() : c.title() + "\n" + c.heading(),
+                Field.Store.NO));
+        if (c.page() != null) {
+            d.add(new StoredField("page", c.page()));
+        }
+        if (c.heading() != null) {
+            d.add(new StoredField("heading", c.heading()));
+        }
         d.add(new KnnFloatVectorField(VECTOR, c.vector(), VectorSimilarityFunction.DOT_PRODUCT));
         d.add(new StoredField("vec", toBytes(c.vector())));
         return d;
@@ -247,8 +254,10 @@ public final class LuceneStore implements AutoCloseable {
             for (ScoreDoc sd : top.scoreDocs) {
                 Document d = s.storedFields().document(sd.doc);
                 float score = dense ? 2 * sd.score - 1 : sd.score;
+                Integer page = d.getField("page") == null ? null : d.getField("page").numericValue().intValue();
                 hits.add(new Hit(new Chunk(d.get(DOC_ID), d.getField("chunk").numericValue().intValue(),
-                        d.get("title"), d.get("lang"), d.get("text"), fromBytes(d.getBinaryValue("vec").bytes)), score));
+                        d.get("title"), d.get("lang"), d.get("text"), fromBytes(d.getBinaryValue("vec").bytes), page,
+                        d.get("heading")), score));
             }
             return hits;
         } finally {

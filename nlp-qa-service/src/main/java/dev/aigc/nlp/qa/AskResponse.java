@@ -1,5 +1,7 @@
 package dev.aigc.nlp.qa;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
@@ -11,7 +13,12 @@ import java.util.List;
 public record AskResponse(String question, boolean answered, String answer, double confidence, double similarity,
                           double termCoverage, List<String> unknownTerms, String mode, List<Citation> citations) {
 
-    /** A supporting document: its id and title, the passage text quoted, the retrieval score and cosine similarity. */
-    public record Citation(String documentId, String title, String snippet, double score, double similarity) {
+    /**
+     * A supporting document: its id and title, the passage text quoted, the retrieval score and cosine similarity;
+     * for an uploaded file also the passage's PDF page (1-based) or section heading, each left out when unknown.
+     */
+    public record Citation(String documentId, String title, String snippet, double score, double similarity,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Integer page,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String heading) {
     }
 }

@@ -92,7 +92,7 @@ public class QaService {
             String docId = r.chunk().docId();
             if (!byDoc.containsKey(docId)) {
                 byDoc.put(docId, new AskResponse.Citation(docId, r.chunk().title(), snippet(r, passages, sentences),
-                        round(r.score()), round(r.cosine())));
+                        round(r.score()), round(r.cosine()), r.chunk().page(), r.chunk().heading()));
             }
         }
         return new ArrayList<>(byDoc.values());

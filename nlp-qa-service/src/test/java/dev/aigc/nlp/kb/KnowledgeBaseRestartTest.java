@@ -41,4 +41,37 @@ class KnowledgeBaseRestartTest extends ServiceTestSupport {
             assertThat(dense.ranked().get(0).chunk().docId()).as("vectors survive the restart").isEqualTo(id);
         }
     }
+
+    @Test
+    void shouldKeepUploadedFilesWithTheirPagesAndHeadingsAfterTheKnowledgeBaseIsReopened(@TempDir Path dir)
+            throws Exception {
+        KbProperties props = new KbProperties(dir.toString(), false, 160, 1, 100_000);
+        DocumentParser parser = new DocumentParser(200, 100_000);
+        DocumentParser.Parsed pdf = parser.parse(UploadFixtures.threePagePdf(), "array.pdf");
+        DocumentParser.Parsed docx = parser.parse(UploadFixtures.docx("Notes.", "Backup policy",
+                "Database backups of the Quillfeather billing system run every night at 01:30."), "ops.docx");
+        try (KnowledgeBase kb = new KnowledgeBase(props, embedder)) {
+            kb.ingest(new KnowledgeBase.NewDocument("Array report", pdf.text(), "array.pdf", null), "array",
+                    pdf.sections());
+            kb.ingest(new KnowledgeBase.NewDocument("Ops notes", docx.text(), "ops.docx", null), "ops",
+                    docx.sections());
+        }
+        try (KnowledgeBase reopened = new KnowledgeBase(props, embedder)) {
+            assertThat(reopened.count()).isEqualTo(2);
+            assertThat(reopened.get("array").text()).contains("forty-two");
+            HybridRetriever retriever = new HybridRetriever(reopened.store(), embedder, qa);
+            String question = "How many receiving dishes does the Halvorsen array have?";
+            Chunk top = retriever.retrieve(question, retriever.embedQuestion(question), RetrievalMode.HYBRID)
+                    .ranked().get(0).chunk();
+            assertThat(top.docId()).isEqualTo("array");
+            assertThat(top.page()).isEqualTo(2);
+            assertThat(top.heading()).isNull();
+            String backups = "When do the Quillfeather backups run?";
+            Chunk ops = retriever.retrieve(backups, retriever.embedQuestion(backups), RetrievalMode.HYBRID)
+                    .ranked().get(0).chunk();
+            assertThat(ops.docId()).isEqualTo("ops");
+            assertThat(ops.heading()).isEqualTo("Backup policy");
+            assertThat(ops.page()).isNull();
+        }
+    }
 }
