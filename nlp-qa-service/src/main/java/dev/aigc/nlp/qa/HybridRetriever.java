@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Ranks chunks with BM25, with dense (bge) similarity, or with both fused by reciprocal rank fusion:
@@ -40,7 +41,10 @@ public class HybridRetriever {
         this.bilingual = bilingual;
     }
 
-    /** The question's words with their translations (Chinese ones only if the base contains them); empty without a dictionary. */
+    /**
+     * The question's words with their translations (Chinese ones only if the base contains them); empty without a
+     * dictionary.
+     */
     public List<Bilingual.Unit> translate(String question) {
         return bilingual == null ? List.of() : bilingual.translate(question, w -> store.contains(w, Languages.ZH));
     }
@@ -66,7 +70,7 @@ public class HybridRetriever {
             List<Bilingual.Unit> translation = translate(question);
             double topCross = 0;
             String translated = translation.stream().flatMap(u -> u.translations().stream())
-                    .collect(java.util.stream.Collectors.joining(" "));
+                    .collect(Collectors.joining(" "));
             Map<String, RankedChunk> crossFused = new LinkedHashMap<>();
             if (mode == RetrievalMode.HYBRID && !translated.isBlank() && properties.crossLingual()) {
                 String other = Languages.ZH.equals(lang) ? Languages.EN : Languages.ZH;
