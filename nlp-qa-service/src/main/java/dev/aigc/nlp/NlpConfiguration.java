@@ -14,6 +14,8 @@ import dev.aigc.nlp.kb.KbSeeder;
 import dev.aigc.nlp.kb.KnowledgeBase;
 import dev.aigc.nlp.kb.UploadProperties;
 import dev.aigc.nlp.qa.AnswerComposer;
+import dev.aigc.nlp.qa.Bilingual;
+import dev.aigc.nlp.qa.ConfidenceModel;
 import dev.aigc.nlp.qa.HybridRetriever;
 import dev.aigc.nlp.qa.PassageSelector;
 import dev.aigc.nlp.qa.QaProperties;
@@ -55,8 +57,13 @@ class NlpConfiguration {
     }
 
     @Bean
-    HybridRetriever hybridRetriever(KnowledgeBase kb, QaProperties p) {
-        return new HybridRetriever(kb.store(), kb.embedder(), p);
+    Bilingual bilingual() {
+        return Bilingual.load();
+    }
+
+    @Bean
+    HybridRetriever hybridRetriever(KnowledgeBase kb, QaProperties p, Bilingual bilingual) {
+        return new HybridRetriever(kb.store(), kb.embedder(), p, bilingual);
     }
 
     @Bean(destroyMethod = "close")
@@ -66,12 +73,12 @@ class NlpConfiguration {
 
     @Bean
     PassageSelector passageSelector(TermCoverage termCoverage, QaProperties p) {
-        return new PassageSelector(termCoverage, QaProperties.SELECT_DOCUMENTS, p.promoteMargin());
+        return new PassageSelector(termCoverage, QaProperties.SELECT_DOCUMENTS, p.promoteMargin(), p.crossLingualMargin());
     }
 
     @Bean
     QaService qaService(HybridRetriever retriever, PassageSelector selector, BgeEmbedder embedder, QaProperties p) {
-        return new QaService(retriever, selector, new AnswerComposer(embedder), p);
+        return new QaService(retriever, selector, new AnswerComposer(embedder), p, ConfidenceModel.load());
     }
 
     @Bean

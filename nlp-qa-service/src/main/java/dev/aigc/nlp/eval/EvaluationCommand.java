@@ -5,9 +5,14 @@ import dev.aigc.nlp.embed.BgeEmbedder;
 import dev.aigc.nlp.kb.KbProperties;
 import dev.aigc.nlp.kb.KbSeeder;
 import dev.aigc.nlp.kb.KnowledgeBase;
+import dev.aigc.nlp.qa.AnswerComposer;
+import dev.aigc.nlp.qa.AskRequest;
+import dev.aigc.nlp.qa.Bilingual;
+import dev.aigc.nlp.qa.ConfidenceModel;
 import dev.aigc.nlp.qa.HybridRetriever;
 import dev.aigc.nlp.qa.PassageSelector;
 import dev.aigc.nlp.qa.QaProperties;
+import dev.aigc.nlp.qa.QaService;
 import dev.aigc.nlp.qa.RetrievalMode;
 import dev.aigc.nlp.qa.TermCoverage;
 
@@ -15,277 +20,326 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Evaluates retrieval (BM25, dense, hybrid) and the answer / refuse decision against the bundled knowledge base
- * loaded into a fresh temporary index, on the tuning set and the held-out sets, and sentiment on
- * eval/sentiment-eval.tsv. Prints the tables and replaces the block between {@code <!-- eval:start -->} and
- * {@code <!-- eval:end -->} in the docs.
- *
+ * Evaluates the question answering on the bundled knowledge base loaded into a fresh temporary index. Three
+ * commands (run from the repository root; the question sets are read from {@code nlp-qa-service/eval/}):
  * <ul>
- *   <li><b>Tuning set</b> (eval/qa-eval.tsv): the settings were chosen on it; every mode with and without bge's
- *       query instruction, each with a no-answer threshold calibrated on this set (with the shipped term check),
- *       plus hybrid with the shipped settings and hybrid with the shipped threshold alone (the decision before the
- *       term check).</li>
- *   <li><b>Held-out sets</b> (eval/qa-heldout.tsv = v1, eval/qa-heldout-v2.tsv = v2, eval/qa-heldout-v3.tsv = v3,
- *       all since used for diagnosis; eval/qa-heldout-v4.tsv = v4, the clean one): the shipped settings only
- *       (no query instruction) and thresholds fixed beforehand: the shipped {@code nlp.qa.min-similarity} for
- *       hybrid, the tuning-set calibration for BM25 and dense; the shipped term check and document choice for all
- *       three. Nothing is calibrated on them. Hybrid is also shown with retrieval's first document as the answering
- *       document (the decision before {@link PassageSelector}).</li>
+ *   <li>{@code tune}: hit@1 / MRR of hybrid retrieval on the tuning sets for a grid of cross-lingual fusion
+ *       weights (how {@code nlp.qa.cross-lingual-weight} and {@code translated-dense-weight} were chosen);</li>
+ *   <li>{@code fit}: runs the shipped retrieval on the tuning sets (qa-eval, qa-xling-tuning and the diagnosed
+ *       held-out v1–v3), fits the confidence model ({@link LogisticFit}) with "answered from the expected
+ *       document" as the label, chooses the refusal threshold (best F1 of the refusals on the same questions) and
+ *       writes {@code src/main/resources/qa/confidence-model.properties};</li>
+ *   <li>{@code report <docs file>}: BM25-only, dense-only, hybrid before this issue (no cross-lingual lists, fixed
+ *       rules) and the final pipeline on every set, the reliability table and ECE, /ask latency, sentiment;
+ *       replaces the block between {@code <!-- eval:start -->} and {@code <!-- eval:end -->} in the docs.</li>
  * </ul>
- *
- * <p>Usage (from the repository root): {@code EvaluationCommand <qa-eval.tsv> <sentiment-eval.tsv> <docs file>
- * <min-similarity> <min-term-coverage> <refuse-unknown-names> <promote-margin> [held-out files, v1 first]} (the
- * shipped nlp.qa settings; a held-out file that does not exist is left out).
  */
 public final class EvaluationCommand {
 
-    /** The shipped settings (application.yml nlp.qa.dense-weight-english and lexical-weight). */
-    static final double DENSE_WEIGHT_ENGLISH = 0.3;
-    static final double LEXICAL_WEIGHT = 0.02;
-    /** The held-out sets written after the current settings were frozen and never used for tuning. */
-    static final List<String> CLEAN_SETS = List.of("held-out v4", "held-out v5");
-
-    private static final String HEADER = "| retrieval | query instruction | term check | hit@1 | hit@5 | MRR | threshold "
-            + "| no-answer precision | no-answer recall | answered with right doc | ms/question |\n"
-            + "|---|---|---|---|---|---|---|---|---|---|---|\n";
+    static final Path EVAL = Path.of("nlp-qa-service/eval");
+    /** Sets used for tuning and fitting (name → file). */
+    static final Map<String, String> TUNING = ordered("tuning", "qa-eval.tsv", "cross-lingual tuning",
+            "qa-xling-tuning.tsv", "held-out v1 (diagnosed)", "qa-heldout.tsv", "held-out v2 (diagnosed)",
+            "qa-heldout-v2.tsv", "held-out v3 (diagnosed)", "qa-heldout-v3.tsv");
+    /** Sets never used for tuning or fitting. */
+    static final Map<String, String> HELD_OUT = ordered("held-out v4", "qa-heldout-v4.tsv", "held-out v5",
+            "qa-heldout-v5.tsv", "cross-lingual held-out v1", "qa-heldout-xling-v1.tsv");
 
     private EvaluationCommand() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 7) {
-            throw new IllegalArgumentException("usage: EvaluationCommand <qa-eval.tsv> <sentiment-eval.tsv> "
-                    + "<docs file> <min-similarity> <min-term-coverage> <refuse-unknown-names> <promote-margin> "
-                    + "[held-out v1.tsv v2.tsv ...]");
-        }
-        List<EvalQuestion> tuning = EvalQuestion.read(Path.of(args[0]));
-        Path sentimentSet = Path.of(args[1]);
-        Path docs = Path.of(args[2]);
-        RetrievalEvaluator.Decision shipped = new RetrievalEvaluator.Decision(Double.parseDouble(args[3]),
-                Double.parseDouble(args[4]), Boolean.parseBoolean(args[5]));
-        double promoteMargin = Double.parseDouble(args[6]);
-        RetrievalEvaluator.Decision before = RetrievalEvaluator.Decision.relevanceOnly(shipped.threshold());
-        Map<String, List<EvalQuestion>> heldOut = new LinkedHashMap<>();
-        for (int i = 7; i < args.length; i++) {
-            Path file = Path.of(args[i]);
-            if (Files.exists(file)) {
-                heldOut.put("held-out v" + (i - 6), EvalQuestion.read(file));
-            }
-        }
+        String command = args.length > 0 ? args[0] : "report";
         Path index = Files.createTempDirectory("nlp-eval-index");
-        StringBuilder md = new StringBuilder();
         try (BgeEmbedder embedder = new BgeEmbedder(1, 2, 512);
              KnowledgeBase kb = new KnowledgeBase(new KbProperties(index.toString(), true, 160, 1, 100_000), embedder);
              TermCoverage termCoverage = new TermCoverage(kb.store())) {
             long t0 = System.nanoTime();
             KbSeeder.seedIfEmpty(kb);
-            double seedSeconds = (System.nanoTime() - t0) / 1e9;
-            md.append(String.format(Locale.ROOT, "Knowledge base: %d documents (indexed in %.1f s). Shipped decision: "
-                            + "relevance ≥ %.2f and term check (term coverage ≥ %.2f, refuse unknown names: %s).%n%n",
-                    kb.count(), seedSeconds, shipped.threshold(), shipped.minTermCoverage(),
-                    shipped.refuseUnknownNames() ? "yes" : "no"));
-            md.append("Tuning set `eval/qa-eval.tsv` (the settings were chosen on it): ").append(describe(tuning))
-                    .append(". Threshold = calibrated on this set together with the shipped term check (best ")
-                    .append("accuracy of the answer / refuse decision), except the shipped rows.\n\n");
-            md.append(HEADER);
-            Map<RetrievalMode, List<RetrievalEvaluator.Outcome>> tuned = new EnumMap<>(RetrievalMode.class);
-            Map<RetrievalMode, RetrievalEvaluator.Decision> frozen = new EnumMap<>(RetrievalMode.class);
-            Map<RetrievalMode, Double> speed = new EnumMap<>(RetrievalMode.class);
-            for (boolean instruction : new boolean[] {false, true}) {
-                RetrievalEvaluator evaluator = evaluator(kb, embedder, termCoverage, instruction, promoteMargin);
-                for (RetrievalMode mode : RetrievalMode.values()) {
-                    long start = System.nanoTime();
-                    List<RetrievalEvaluator.Outcome> outcomes = evaluator.run(tuning, mode);
-                    double ms = (System.nanoTime() - start) / 1e6 / tuning.size();
-                    RetrievalEvaluator.Decision calibrated = shipped.withThreshold(
-                            RetrievalEvaluator.calibrate(outcomes, shipped));
-                    md.append(row(name(mode), instruction ? "yes" : "no", calibrated, outcomes, ms));
-                    if (!instruction) {
-                        tuned.put(mode, outcomes);
-                        frozen.put(mode, mode == RetrievalMode.HYBRID ? shipped : calibrated);
-                        speed.put(mode, ms);
-                    }
-                    if (mode == RetrievalMode.HYBRID && !instruction) {
-                        md.append(row("hybrid, shipped settings", "no", shipped, outcomes, ms));
-                        md.append(row("hybrid, shipped threshold only (before)", "no", before, outcomes, ms));
-                    }
-                }
+            System.out.printf(Locale.ROOT, "indexed %d documents in %.1f s%n", kb.count(), (System.nanoTime() - t0) / 1e9);
+            Pipelines p = new Pipelines(kb, embedder, termCoverage, Bilingual.load());
+            switch (command) {
+                case "tune" -> tune(p);
+                case "fit" -> fit(p, Path.of("nlp-qa-service/src/main/resources", ConfidenceModel.RESOURCE));
+                case "report" -> report(p, Path.of(args.length > 1 ? args[1] : "docs/nlp-qa.md"));
+                default -> throw new IllegalArgumentException("usage: EvaluationCommand tune | fit | report [docs]");
             }
-            md.append("\nSide by side, shipped settings (no query instruction), thresholds fixed before the held-out ")
-                    .append("sets were run (the shipped `nlp.qa.min-similarity` for hybrid, the tuning-set ")
-                    .append("calibration for BM25 and dense), with the shipped term check; for hybrid also the ")
-                    .append("decision before the term check (threshold only). ");
-            for (var e : heldOut.entrySet()) {
-                md.append(heldOutNote(e.getKey())).append(describe(e.getValue())).append(". ");
-            }
-            md.append("\n\n").append(HEADER.replace("query instruction", "question set"));
-            RetrievalEvaluator evaluator = evaluator(kb, embedder, termCoverage, false, promoteMargin);
-            Map<String, Map<RetrievalMode, List<RetrievalEvaluator.Outcome>>> held = new LinkedHashMap<>();
-            Map<String, Map<RetrievalMode, Double>> heldSpeed = new LinkedHashMap<>();
-            for (var e : heldOut.entrySet()) {
-                Map<RetrievalMode, List<RetrievalEvaluator.Outcome>> byMode = new EnumMap<>(RetrievalMode.class);
-                Map<RetrievalMode, Double> ms = new EnumMap<>(RetrievalMode.class);
-                for (RetrievalMode mode : RetrievalMode.values()) {
-                    long start = System.nanoTime();
-                    byMode.put(mode, evaluator.run(e.getValue(), mode));
-                    ms.put(mode, (System.nanoTime() - start) / 1e6 / e.getValue().size());
-                }
-                held.put(e.getKey(), byMode);
-                heldSpeed.put(e.getKey(), ms);
-            }
-            for (RetrievalMode mode : RetrievalMode.values()) {
-                List<RetrievalEvaluator.Decision> decisions = mode == RetrievalMode.HYBRID
-                        ? List.of(before, frozen.get(mode)) : List.of(frozen.get(mode));
-                for (RetrievalEvaluator.Decision d : decisions) {
-                    md.append(row(name(mode), "tuning", d, tuned.get(mode), speed.get(mode)));
-                    for (var e : held.entrySet()) {
-                        md.append(row(name(mode), "**" + e.getKey() + "**", d, e.getValue().get(mode),
-                                heldSpeed.get(e.getKey()).get(mode)));
-                    }
-                    List<RetrievalEvaluator.Outcome> clean = new ArrayList<>();
-                    held.forEach((set, byMode) -> {
-                        if (CLEAN_SETS.contains(set)) {
-                            clean.addAll(byMode.get(mode));
-                        }
-                    });
-                    if (clean.size() > 0 && CLEAN_SETS.stream().allMatch(held::containsKey)) {
-                        md.append(row(name(mode), "**clean v4 + v5 pooled**", d, clean, Double.NaN));
-                    }
-                }
-            }
-            RetrievalEvaluator firstDocument = evaluator(kb, embedder, termCoverage, false, 1);
-            md.append(row("hybrid, retrieval's first document (before the document choice)", "tuning", shipped,
-                    firstDocument.run(tuning, RetrievalMode.HYBRID), speed.get(RetrievalMode.HYBRID)));
-            for (var e : heldOut.entrySet()) {
-                md.append(row("hybrid, retrieval's first document (before the document choice)",
-                        "**" + e.getKey() + "**", shipped, firstDocument.run(e.getValue(), RetrievalMode.HYBRID),
-                        heldSpeed.get(e.getKey()).get(RetrievalMode.HYBRID)));
-            }
-            Map<String, List<RetrievalEvaluator.Outcome>> hybrid = new LinkedHashMap<>();
-            hybrid.put("tuning", tuned.get(RetrievalMode.HYBRID));
-            held.forEach((set, byMode) -> hybrid.put(set, byMode.get(RetrievalMode.HYBRID)));
-            md.append(byLanguage(hybrid, shipped));
-            for (var e : hybrid.entrySet()) {
-                md.append("\nHybrid (shipped settings), ").append(e.getKey()).append(" set: questions whose expected ")
-                        .append("document was not ranked first, and wrong answer/refuse decisions:\n\n");
-                List<String> problems = new ArrayList<>(misses(e.getValue()));
-                problems.addAll(wrongDecisions(e.getValue(), shipped));
-                md.append(bullets(problems));
-                printSignals(e.getKey(), e.getValue());
-            }
-            md.append(sentiment(embedder, sentimentSet));
         } finally {
             deleteTree(index);
         }
+    }
+
+    /** The service wired like the application, with settings varied by the evaluation. */
+    record Pipelines(KnowledgeBase kb, BgeEmbedder embedder, TermCoverage termCoverage, Bilingual bilingual) {
+
+        /** application.yml's nlp.qa settings with the given cross-lingual weights and decision. */
+        static QaProperties settings(double crossWeight, double translatedDenseWeight, double crossMargin,
+                                     boolean calibrated) {
+            return new QaProperties(0.55, 60, 20, false, 0.3, 0.02, 500, 0.2, true, 0.1, crossWeight,
+                    translatedDenseWeight, crossMargin, calibrated);
+        }
+
+        static QaProperties shipped(boolean calibrated) {
+            return settings(SHIPPED_CROSS_WEIGHT, SHIPPED_TRANSLATED_DENSE_WEIGHT, SHIPPED_CROSS_MARGIN, calibrated);
+        }
+
+        QaService service(QaProperties qa, ConfidenceModel model) {
+            return new QaService(new HybridRetriever(kb.store(), embedder, qa, bilingual),
+                    new PassageSelector(termCoverage, QaProperties.SELECT_DOCUMENTS, qa.promoteMargin(), qa.crossLingualMargin()),
+                    new AnswerComposer(embedder), qa, model);
+        }
+    }
+
+    static final double SHIPPED_CROSS_WEIGHT = 0.5;
+    static final double SHIPPED_TRANSLATED_DENSE_WEIGHT = 1.0;
+    static final double SHIPPED_CROSS_MARGIN = 0.2;
+
+    /**
+     * Per tuning question: the same-language choice and the cross-lingual ranking's first document with their term
+     * coverage and cosine (the cross-lingual candidate never promoted), for each candidate fusion of the cross-lingual
+     * ranking; the margin rule is then chosen from these rows (written as TSV to stdout).
+     */
+    private static void tune(Pipelines p) throws Exception {
+        Map<String, List<EvalQuestion>> sets = read(TUNING);
+        ConfidenceModel none = new ConfidenceModel(0, new double[ConfidenceModel.FEATURES.size()], 0.5);
+        System.out.println("#\tcross\tdense\tset\tlang\texpected\tsame_doc\tsame_cov\tsame_cos\tcross_doc\tcross_cov"
+                + "\tcross_cos\tbm25\tcross_bm25");
+        for (double[] w : new double[][] {{1, 0}, {1, 0.5}, {0.5, 1}}) {
+            QaService service = p.service(Pipelines.settings(w[0], w[1], 1, false), none);
+            for (var e : sets.entrySet()) {
+                for (RetrievalEvaluator.Outcome o : new RetrievalEvaluator(service).run(e.getValue(), RetrievalMode.HYBRID)) {
+                    QaService.Assessment a = o.assessment();
+                    var cross = a.selection().retrieval().crossRanked();
+                    System.out.printf(Locale.ROOT, "row\t%.1f\t%.1f\t%s\t%s\t%s\t%s\t%.4f\t%.4f\t%s\t%.4f\t%.4f\t%.3f\t%.3f%n",
+                            w[0], w[1], e.getKey(), o.question().lang(), o.question().expectedDocId(), o.topDocId(),
+                            a.terms().coverage(), a.selection().ranked().get(0).cosine(),
+                            cross.isEmpty() ? "-" : cross.get(0).chunk().docId(), a.selection().crossCoverage(),
+                            cross.isEmpty() ? 0 : cross.get(0).cosine(), a.selection().retrieval().topBm25(),
+                            a.selection().retrieval().topCrossBm25());
+                }
+            }
+        }
+    }
+
+    private static void fit(Pipelines p, Path out) throws Exception {
+        Map<String, List<EvalQuestion>> sets = read(TUNING);
+        ConfidenceModel none = new ConfidenceModel(0, new double[ConfidenceModel.FEATURES.size()], 0.5);
+        QaService service = p.service(Pipelines.shipped(true), none);
+        List<RetrievalEvaluator.Outcome> pool = new ArrayList<>();
+        for (List<EvalQuestion> qs : sets.values()) {
+            pool.addAll(new RetrievalEvaluator(service).run(qs, RetrievalMode.HYBRID));
+        }
+        List<RetrievalEvaluator.Outcome> usable = pool.stream().filter(o -> o.assessment() != null
+                && o.assessment().terms().unknownNames().isEmpty()).toList();
+        double[][] x = usable.stream().map(o -> o.assessment().features().vector()).toArray(double[][]::new);
+        int[] y = usable.stream().mapToInt(o -> o.correct() ? 1 : 0).toArray();
+        double lambda = 1.0;
+        double[] beta = LogisticFit.fit(x, y, lambda);
+        double[] w = Arrays.copyOfRange(beta, 1, beta.length);
+        // threshold: the best F1 of the refusals (harmonic mean of no-answer precision and recall) over the pool
+        // (unknown names refused regardless); ties to the lower threshold
+        double bestT = 0.5;
+        double bestScore = -1;
+        for (int i = 5; i <= 95; i++) {
+            double t = i / 100.0;
+            ConfidenceModel m = new ConfidenceModel(beta[0], w, t);
+            RetrievalEvaluator.Metrics metrics = RetrievalEvaluator.metrics(pool, o -> o.assessment() == null
+                    || !o.assessment().terms().unknownNames().isEmpty()
+                    || m.probability(o.assessment().features()) < t);
+            double p1 = metrics.noAnswerPrecision();
+            double r1 = metrics.noAnswerRecall();
+            double score = p1 + r1 == 0 ? 0 : 2 * p1 * r1 / (p1 + r1);
+            System.out.printf(Locale.ROOT, "threshold %.2f: no-answer precision %.3f recall %.3f F1 %.3f, answered "
+                    + "with right doc %.3f%n", t, p1, r1, score, metrics.answeredCorrectly());
+            if (score > bestScore + 1e-12) {
+                bestScore = score;
+                bestT = t;
+            }
+        }
+        ConfidenceModel model = new ConfidenceModel(beta[0], w, bestT);
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Calibrated confidence of nlp-qa-service (dev.aigc.nlp.qa.ConfidenceModel): logistic regression of\n")
+                .append("# P(answer comes from the expected document) over the features below, written by\n")
+                .append("# `nlp-qa-service/scripts/evaluate.sh fit` (dev.aigc.nlp.eval.EvaluationCommand fit).\n")
+                .append("# Fitted on the TUNING sets only: ").append(String.join(", ", sets.keySet())).append(";\n")
+                .append(String.format(Locale.ROOT, "# %d questions (%d answered from the expected document), those with "
+                        + "an unknown name left out (refused regardless);%n", usable.size(), Arrays.stream(y).sum()))
+                .append(String.format(Locale.ROOT, "# Newton's method on standardised features, L2 penalty %.1f, "
+                        + "weights converted back to raw features.%n", lambda))
+                .append("# threshold: refuse below it; the value with the best F1 of the refusals (no-answer precision and\n")
+                .append("# recall) on the same questions (grid 0.05..0.95).\n")
+                .append(String.format(Locale.ROOT, "intercept=%.6f%n", beta[0]));
+        for (int j = 0; j < w.length; j++) {
+            sb.append(String.format(Locale.ROOT, "weight.%s=%.6f%n", ConfidenceModel.FEATURES.get(j), w[j]));
+        }
+        sb.append(String.format(Locale.ROOT, "threshold=%.2f%n", bestT));
+        Files.writeString(out, sb.toString(), StandardCharsets.UTF_8);
+        System.out.println(model);
+        System.out.println("wrote " + out);
+    }
+
+    private static void report(Pipelines p, Path docs) throws Exception {
+        Map<String, List<EvalQuestion>> tuning = read(TUNING);
+        Map<String, List<EvalQuestion>> held = read(HELD_OUT);
+        ConfidenceModel model = ConfidenceModel.load();
+        QaService fin = p.service(Pipelines.shipped(true), model);
+        QaService before = p.service(Pipelines.settings(0, 0, 1, false), model);
+        Map<String, Runner> pipelines = new LinkedHashMap<>();
+        pipelines.put("bm25 only", qs -> new RetrievalEvaluator(fin).run(qs, RetrievalMode.BM25));
+        pipelines.put("dense only", qs -> new RetrievalEvaluator(fin).run(qs, RetrievalMode.DENSE));
+        pipelines.put("hybrid before (no cross-lingual lists, fixed rules)",
+                qs -> new RetrievalEvaluator(before).run(qs, RetrievalMode.HYBRID));
+        pipelines.put("**final** (hybrid + cross-lingual BM25, calibrated)",
+                qs -> new RetrievalEvaluator(fin).run(qs, RetrievalMode.HYBRID));
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "Knowledge base: %d documents. Confidence model: %s.%n%n", p.kb().count(), model));
+        md.append("Sets: ");
+        tuning.forEach((k, v) -> md.append(k).append(" (").append(describe(v)).append("; tuning/fit), "));
+        held.forEach((k, v) -> md.append(k).append(" (").append(describe(v)).append("; never tuned on), "));
+        md.setLength(md.length() - 2);
+        md.append(".\n\n| pipeline | set | hit@1 | hit@5 | MRR | no-answer precision | no-answer recall | answered "
+                + "with right doc | wrong doc ≥ 0.8 (of answerable) | unanswerable answered ≥ 0.8 | ECE | ms/question |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        Map<String, List<RetrievalEvaluator.Outcome>> finalOutcomes = new LinkedHashMap<>();
+        for (var pipe : pipelines.entrySet()) {
+            List<RetrievalEvaluator.Outcome> tuningPool = new ArrayList<>();
+            List<RetrievalEvaluator.Outcome> cleanPool = new ArrayList<>();
+            Map<String, List<EvalQuestion>> all = new LinkedHashMap<>(tuning);
+            all.putAll(held);
+            for (var set : all.entrySet()) {
+                List<RetrievalEvaluator.Outcome> o = pipe.getValue().run(set.getValue());
+                md.append(row(pipe.getKey(), set.getKey(), o));
+                if (tuning.containsKey(set.getKey())) {
+                    tuningPool.addAll(o);
+                }
+                if (set.getKey().equals("held-out v4") || set.getKey().equals("held-out v5")) {
+                    cleanPool.addAll(o);
+                }
+                if (pipe.getKey().startsWith("**final")) {
+                    finalOutcomes.put(set.getKey(), o);
+                }
+            }
+            md.append(row(pipe.getKey(), "tuning sets pooled", tuningPool));
+            md.append(row(pipe.getKey(), "**v4 + v5 pooled**", cleanPool));
+            if (pipe.getKey().startsWith("**final")) {
+                finalOutcomes.put("tuning sets pooled (the fit's data)", tuningPool);
+                finalOutcomes.put("v4 + v5 pooled", cleanPool);
+            }
+        }
+        for (String set : List.of("tuning sets pooled (the fit's data)", "v4 + v5 pooled", "cross-lingual held-out v1")) {
+            if (finalOutcomes.containsKey(set)) {
+                md.append(reliability("Final pipeline, " + set, finalOutcomes.get(set)));
+            }
+        }
+        md.append(latency(fin, before, held.getOrDefault("held-out v4", List.of())));
+        for (var e : finalOutcomes.entrySet()) {
+            if (held.containsKey(e.getKey())) {
+                md.append("\nFinal pipeline, ").append(e.getKey()).append(": wrong documents and wrong decisions:\n\n")
+                        .append(problems(e.getValue()));
+            }
+        }
+        md.append(sentiment(p.embedder(), EVAL.resolve("sentiment-eval.tsv")));
         System.out.println(md);
         writeSection(docs, md.toString());
     }
 
-    private static String heldOutNote(String set) {
-        return switch (set) {
-            case "held-out v1" -> "Held-out v1 `eval/qa-heldout.tsv` (written after the first settings were frozen; "
-                    + "used to diagnose the refusal problem, not for tuning): ";
-            case "held-out v2" -> "Held-out v2 `eval/qa-heldout-v2.tsv` (written after the term-check settings were "
-                    + "frozen; used to diagnose the abbreviation problem, not for tuning): ";
-            case "held-out v3" -> "Held-out v3 `eval/qa-heldout-v3.tsv` (written after the abbreviation rule was "
-                    + "frozen; its misses led to the document choice, whose two settings were then picked on the "
-                    + "tuning set and v1–v3 together): ";
-            default -> "Held-out " + set.substring("held-out ".length()) + " `eval/qa-heldout-"
-                    + set.substring("held-out ".length()) + ".tsv` (written after the document choice was frozen, "
-                    + "never used for tuning): ";
-        };
+    interface Runner {
+        List<RetrievalEvaluator.Outcome> run(List<EvalQuestion> questions);
     }
 
-    private static RetrievalEvaluator evaluator(KnowledgeBase kb, BgeEmbedder embedder, TermCoverage termCoverage,
-                                                boolean instruction, double promoteMargin) {
-        QaProperties qa = new QaProperties(0, 60, 20, instruction, DENSE_WEIGHT_ENGLISH, LEXICAL_WEIGHT, 500, 0, false, 1);
-        return new RetrievalEvaluator(new HybridRetriever(kb.store(), embedder, qa),
-                new PassageSelector(termCoverage, QaProperties.SELECT_DOCUMENTS, promoteMargin), LEXICAL_WEIGHT);
+    private static String row(String pipeline, String set, List<RetrievalEvaluator.Outcome> o) {
+        RetrievalEvaluator.Metrics m = RetrievalEvaluator.metrics(o);
+        double ms = o.stream().mapToDouble(RetrievalEvaluator.Outcome::ms).average().orElse(0);
+        return String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %d (%.3f) | %d | %.3f | %.0f |%n",
+                pipeline, set, m.hit1(), m.hit5(), m.mrr(), m.noAnswerPrecision(), m.noAnswerRecall(),
+                m.answeredCorrectly(), m.confidentWrong(), m.confidentWrongShare(), m.confidentUnanswerable(), m.ece(), ms);
     }
 
-    private static String name(RetrievalMode mode) {
-        return mode.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String describe(List<EvalQuestion> questions) {
-        long zh = questions.stream().filter(q -> q.answerable() && q.lang().equals("zh")).count();
-        long en = questions.stream().filter(q -> q.answerable() && q.lang().equals("en")).count();
-        long zhNo = questions.stream().filter(q -> !q.answerable() && q.lang().equals("zh")).count();
-        return String.format(Locale.ROOT, "%d answerable (%d zh, %d en), %d unanswerable (%d zh, %d en)", zh + en, zh,
-                en, questions.size() - zh - en, zhNo, questions.size() - zh - en - zhNo);
-    }
-
-    /** Hybrid hit@1 and no-answer recall per question language, every set, with the shipped decision. */
-    private static String byLanguage(Map<String, List<RetrievalEvaluator.Outcome>> sets,
-                                     RetrievalEvaluator.Decision shipped) {
-        StringBuilder sb = new StringBuilder("\n| hybrid, shipped settings | zh hit@1 | en hit@1 "
-                + "| zh no-answer recall | en no-answer recall |\n|---|---|---|---|---|\n");
-        for (var set : sets.entrySet()) {
-            RetrievalEvaluator.Metrics zh = RetrievalEvaluator.metrics(language(set.getValue(), "zh"), shipped);
-            RetrievalEvaluator.Metrics en = RetrievalEvaluator.metrics(language(set.getValue(), "en"), shipped);
-            sb.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f |%n", set.getKey(), zh.hit1(),
-                    en.hit1(), zh.noAnswerRecall(), en.noAnswerRecall()));
+    private static String reliability(String title, List<RetrievalEvaluator.Outcome> o) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%n%s: reliability (all %d questions; "
+                + "correct = answerable and answered from the expected document), ECE %.3f%n%n"
+                + "| confidence | questions | mean confidence | share correct |%n|---|---|---|---|%n", title, o.size(),
+                RetrievalEvaluator.ece(o)));
+        for (RetrievalEvaluator.Bin b : RetrievalEvaluator.reliability(o)) {
+            sb.append(String.format(Locale.ROOT, "| %.1f–%.1f | %d | %s | %s |%n", b.from(), b.to(), b.count(),
+                    b.count() == 0 ? "–" : String.format(Locale.ROOT, "%.3f", b.meanConfidence()),
+                    b.count() == 0 ? "–" : String.format(Locale.ROOT, "%.3f", b.shareCorrect())));
         }
         return sb.toString();
     }
 
-    private static List<RetrievalEvaluator.Outcome> language(List<RetrievalEvaluator.Outcome> outcomes, String lang) {
-        return outcomes.stream().filter(o -> o.question().lang().equals(lang)).toList();
+    /** p50 / p90 of {@link QaService#ask} (answer composed, topK 3) over the questions, after a warm-up. */
+    private static String latency(QaService fin, QaService before, List<EvalQuestion> questions) {
+        if (questions.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%n/ask latency in-process (answer composed, "
+                + "topK 3, %d questions of held-out v4, one thread, after a warm-up; load average %.1f):%n%n",
+                questions.size(), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        for (var e : Map.of("before", before, "final", fin).entrySet().stream()
+                .sorted(Map.Entry.comparingByKey()).toList()) {
+            QaService s = e.getValue();
+            questions.stream().limit(5).forEach(q -> s.ask(new AskRequest(q.question(), 3, null)));
+            double[] ms = questions.stream().mapToDouble(q -> {
+                long t = System.nanoTime();
+                s.ask(new AskRequest(q.question(), 3, null));
+                return (System.nanoTime() - t) / 1e6;
+            }).sorted().toArray();
+            sb.append(String.format(Locale.ROOT, "- %s: p50 %.0f ms, p90 %.0f ms%n", e.getKey(), ms[ms.length / 2],
+                    ms[(int) (ms.length * 0.9)]));
+        }
+        return sb.toString();
     }
 
-    private static List<String> misses(List<RetrievalEvaluator.Outcome> outcomes) {
-        return outcomes.stream().filter(o -> o.question().answerable() && o.rank() != 1)
-                .map(o -> String.format(Locale.ROOT, "- `%s` expected `%s`, rank %d, top `%s`", o.question().question(),
-                        o.question().expectedDocId(), o.rank(), o.topDocId()))
-                .toList();
-    }
-
-    private static List<String> wrongDecisions(List<RetrievalEvaluator.Outcome> outcomes,
-                                               RetrievalEvaluator.Decision decision) {
-        return outcomes.stream().filter(o -> decision.refuses(o) == o.question().answerable())
-                .map(o -> String.format(Locale.ROOT, "- `%s` %s (relevance %.3f, term coverage %.2f%s, top `%s`)",
-                        o.question().question(),
-                        o.question().answerable() ? "refused although answerable" : "answered although unanswerable",
-                        o.signal(), o.terms() == null ? 0 : o.terms().coverage(),
-                        o.terms() == null || o.terms().unknownNames().isEmpty() ? ""
-                                : ", unknown names " + o.terms().unknownNames(),
-                        o.topDocId()))
-                .toList();
-    }
-
-    private static String bullets(List<String> lines) {
+    private static String problems(List<RetrievalEvaluator.Outcome> outcomes) {
+        List<String> lines = new ArrayList<>();
+        for (RetrievalEvaluator.Outcome o : outcomes) {
+            EvalQuestion q = o.question();
+            String what = String.format(Locale.ROOT, "(confidence %.2f, coverage %.2f%s, top `%s`)", o.confidence(),
+                    o.assessment() == null ? 0 : o.assessment().terms().coverage(),
+                    o.assessment() == null || o.assessment().terms().unknownNames().isEmpty() ? ""
+                            : ", unknown names " + o.assessment().terms().unknownNames(), o.topDocId());
+            if (q.answerable() && o.rank() != 1) {
+                lines.add(String.format(Locale.ROOT, "- `%s` expected `%s`, rank %d, %s %s", q.question(),
+                        q.expectedDocId(), o.rank(), o.answered() ? "answered" : "refused", what));
+            } else if (q.answerable() && !o.answered()) {
+                lines.add(String.format(Locale.ROOT, "- `%s` refused although answerable %s", q.question(), what));
+            } else if (!q.answerable() && o.answered()) {
+                lines.add(String.format(Locale.ROOT, "- `%s` answered although unanswerable %s", q.question(), what));
+            }
+        }
         return lines.isEmpty() ? "- none\n" : String.join("\n", lines) + "\n";
     }
 
-    private static void printSignals(String set, List<RetrievalEvaluator.Outcome> outcomes) {
-        List<String> signals = new ArrayList<>();
-        outcomes.stream().filter(o -> !o.question().answerable())
-                .forEach(o -> signals.add(String.format(Locale.ROOT, "%.3f/%.2f%s", o.signal(),
-                        o.terms() == null ? 0 : o.terms().coverage(),
-                        o.terms() == null || o.terms().unknownNames().isEmpty() ? "" : o.terms().unknownNames())));
-        double lowestAnswerable = outcomes.stream().filter(o -> o.question().answerable())
-                .mapToDouble(RetrievalEvaluator.Outcome::signal).min().orElse(Double.NaN);
-        double lowestCoverage = outcomes.stream().filter(o -> o.question().answerable() && o.terms() != null)
-                .mapToDouble(o -> o.terms().coverage()).min().orElse(Double.NaN);
-        System.out.println("hybrid, " + set + ": unanswerable relevance/coverage " + signals
-                + "; lowest answerable relevance " + lowestAnswerable + ", lowest answerable coverage "
-                + lowestCoverage);
+    private static String describe(List<EvalQuestion> qs) {
+        long answerable = qs.stream().filter(EvalQuestion::answerable).count();
+        return String.format(Locale.ROOT, "%d answerable, %d unanswerable", answerable, qs.size() - answerable);
     }
 
-    private static String row(String name, String set, RetrievalEvaluator.Decision d,
-                              List<RetrievalEvaluator.Outcome> outcomes, double ms) {
-        RetrievalEvaluator.Metrics m = RetrievalEvaluator.metrics(outcomes, d);
-        return String.format(Locale.ROOT, "| %s | %s | %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %s |%n",
-                name, set, d.termCheck() ? "yes" : "no", m.hit1(), m.hit5(), m.mrr(), m.threshold(),
-                m.noAnswerPrecision(), m.noAnswerRecall(), m.answeredCorrectly(),
-                Double.isNaN(ms) ? "–" : String.format(Locale.ROOT, "%.0f", ms));
+    private static Map<String, List<EvalQuestion>> read(Map<String, String> files) throws Exception {
+        Map<String, List<EvalQuestion>> out = new LinkedHashMap<>();
+        for (var e : files.entrySet()) {
+            Path f = EVAL.resolve(e.getValue());
+            if (Files.exists(f)) {
+                out.put(e.getKey(), EvalQuestion.read(f));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> ordered(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
     }
 
     private static String sentiment(BgeEmbedder embedder, Path set) throws Exception {

@@ -1,60 +1,57 @@
 package dev.aigc.nlp.eval;
 
 import dev.aigc.nlp.qa.HybridRetriever;
-import dev.aigc.nlp.qa.QaProperties;
-import dev.aigc.nlp.qa.PassageSelector;
+import dev.aigc.nlp.qa.QaService;
 import dev.aigc.nlp.qa.RetrievalMode;
-import dev.aigc.nlp.qa.TermCoverage;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * Scores a retriever on the evaluation set, after the service's answering-document choice ({@link PassageSelector}):
- * hit@1, hit@5 and MRR over the answerable questions (ranking distinct documents by their best chunk), and the
- * no-answer decision. The decision signal is the top BM25 score for BM25,
- * the cosine similarity of the top chunk for dense, and the service's relevance signal (top chunk cosine +
- * lexicalWeight × best BM25 score) for hybrid; a {@link Decision} combines it with the service's term check
- * ({@link TermCoverage} on the passages the answer would come from), or not ("relevance only", the decision before
- * the term check existed).
+ * Runs questions through the service's assessment ({@link QaService#assess}: retrieval, document choice, term check,
+ * calibrated confidence and decision, everything but composing the answer text) and scores it: hit@1, hit@5 and MRR
+ * over the answerable questions (distinct documents ranked by their best chunk), the answer / refuse decision, the
+ * answers from a wrong document given with high confidence, and the calibration of the confidence (reliability bins
+ * and expected calibration error). "Correct" means answerable and the answering document is the expected one.
  */
 public class RetrievalEvaluator {
 
-    private final HybridRetriever retriever;
-    private final PassageSelector selector;
-    private final double lexicalWeight;
+    /** An answer from a wrong document at or above this confidence counts as a confident error. */
+    public static final double CONFIDENT = 0.8;
+    public static final int BINS = 10;
 
-    public RetrievalEvaluator(HybridRetriever retriever, PassageSelector selector, double lexicalWeight) {
-        this.retriever = retriever;
-        this.selector = selector;
-        this.lexicalWeight = lexicalWeight;
+    private final QaService service;
+
+    public RetrievalEvaluator(QaService service) {
+        this.service = service;
     }
 
     public List<Outcome> run(List<EvalQuestion> questions, RetrievalMode mode) {
         List<Outcome> out = new ArrayList<>();
         for (EvalQuestion q : questions) {
-            float[] v = retriever.embedQuestion(q.question());
-            PassageSelector.Selection selection = selector.select(q.question(), retriever.retrieve(q.question(), v, mode));
-            HybridRetriever.Retrieval retrieval = selection.retrieval();
-            List<HybridRetriever.RankedChunk> ranked = retrieval.ranked();
+            long start = System.nanoTime();
+            QaService.Assessment a = service.assess(q.question(), mode);
+            double ms = (System.nanoTime() - start) / 1e6;
             LinkedHashSet<String> docs = new LinkedHashSet<>();
-            ranked.forEach(r -> docs.add(r.chunk().docId()));
+            if (a != null) {
+                a.selection().ranked().forEach(r -> docs.add(r.chunk().docId()));
+            }
             int rank = q.answerable() ? new ArrayList<>(docs).indexOf(q.expectedDocId()) + 1 : 0;
-            double signal = ranked.isEmpty() ? Double.NEGATIVE_INFINITY
-                    : switch (mode) {
-                        case BM25 -> retrieval.topBm25();
-                        case DENSE -> ranked.get(0).cosine();
-                        case HYBRID -> retrieval.relevance(lexicalWeight);
-                    };
-            out.add(new Outcome(q, rank, signal, docs.isEmpty() ? null : docs.iterator().next(), selection.terms()));
+            String lang = a == null ? null : a.selection().ranked().get(0).chunk().lang();
+            out.add(new Outcome(q, rank, docs.isEmpty() ? null : docs.iterator().next(), lang, a, ms));
         }
         return out;
     }
 
-    /** Metrics under a decision (signal below its threshold or a failed term check → "cannot answer"). */
-    public static Metrics metrics(List<Outcome> outcomes, Decision decision) {
+    /** Metrics under the service's own decision. */
+    public static Metrics metrics(List<Outcome> outcomes) {
+        return metrics(outcomes, o -> !o.answered());
+    }
+
+    /** Metrics under another decision ({@code refuses}); the confidence stays the service's. */
+    public static Metrics metrics(List<Outcome> outcomes, Predicate<Outcome> refuses) {
         int answerable = 0;
         int hit1 = 0;
         int hit5 = 0;
@@ -63,100 +60,101 @@ public class RetrievalEvaluator {
         int refusedCorrectly = 0;
         int unanswerable = 0;
         int answeredRight = 0;
+        int confidentWrong = 0;
+        int confidentUnanswerable = 0;
         for (Outcome o : outcomes) {
-            boolean refuse = decision.refuses(o);
-            if (refuse) {
-                refused++;
-            }
+            boolean refuse = refuses.test(o);
+            refused += refuse ? 1 : 0;
             if (o.question().answerable()) {
                 answerable++;
                 hit1 += o.rank() == 1 ? 1 : 0;
                 hit5 += o.rank() >= 1 && o.rank() <= 5 ? 1 : 0;
                 rr += o.rank() >= 1 ? 1.0 / o.rank() : 0;
                 answeredRight += !refuse && o.rank() == 1 ? 1 : 0;
+                confidentWrong += !refuse && o.rank() != 1 && o.confidence() >= CONFIDENT ? 1 : 0;
             } else {
                 unanswerable++;
                 refusedCorrectly += refuse ? 1 : 0;
+                confidentUnanswerable += !refuse && o.confidence() >= CONFIDENT ? 1 : 0;
             }
         }
-        return new Metrics(answerable, unanswerable, (double) hit1 / answerable, (double) hit5 / answerable,
-                rr / answerable, decision.threshold(), refused == 0 ? 0 : (double) refusedCorrectly / refused,
-                unanswerable == 0 ? 0 : (double) refusedCorrectly / unanswerable,
-                (double) answeredRight / answerable);
+        return new Metrics(answerable, unanswerable, ratio(hit1, answerable), ratio(hit5, answerable),
+                answerable == 0 ? 0 : rr / answerable, ratio(refusedCorrectly, refused),
+                ratio(refusedCorrectly, unanswerable), ratio(answeredRight, answerable),
+                confidentWrong, ratio(confidentWrong, answerable), confidentUnanswerable, ece(outcomes));
+    }
+
+    private static double ratio(int a, int b) {
+        return b == 0 ? 0 : (double) a / b;
+    }
+
+    /** Reliability table: {@value #BINS} equal-width confidence bins, each with its count, mean confidence and share correct. */
+    public static List<Bin> reliability(List<Outcome> outcomes) {
+        int[] n = new int[BINS];
+        double[] conf = new double[BINS];
+        int[] correct = new int[BINS];
+        for (Outcome o : outcomes) {
+            int b = Math.min(BINS - 1, (int) Math.floor(o.confidence() * BINS));
+            n[b]++;
+            conf[b] += o.confidence();
+            correct[b] += o.correct() ? 1 : 0;
+        }
+        List<Bin> bins = new ArrayList<>();
+        for (int b = 0; b < BINS; b++) {
+            bins.add(new Bin((double) b / BINS, (double) (b + 1) / BINS, n[b], n[b] == 0 ? 0 : conf[b] / n[b],
+                    n[b] == 0 ? 0 : (double) correct[b] / n[b]));
+        }
+        return bins;
+    }
+
+    /** Expected calibration error: Σ over bins of (bin size / N) × |share correct − mean confidence|. */
+    public static double ece(List<Outcome> outcomes) {
+        double e = 0;
+        for (Bin b : reliability(outcomes)) {
+            e += (double) b.count() / outcomes.size() * Math.abs(b.shareCorrect() - b.meanConfidence());
+        }
+        return outcomes.isEmpty() ? 0 : e;
     }
 
     /**
-     * The threshold that, together with the term check of {@code termCheck} (its threshold is ignored), classifies
-     * answerable vs. unanswerable questions best (accuracy), ties broken by higher no-answer precision; it sits
-     * midway between two neighbouring observed signals.
+     * One question's result: rank of the expected document (0 = not retrieved), the answering document and its
+     * language, the assessment (null when nothing was retrieved) and the time it took.
      */
-    public static double calibrate(List<Outcome> outcomes, Decision termCheck) {
-        List<Double> signals = outcomes.stream().map(Outcome::signal).sorted(Comparator.naturalOrder()).toList();
-        double best = signals.get(0);
-        double bestAccuracy = -1;
-        double bestPrecision = -1;
-        for (int i = 0; i + 1 < signals.size(); i++) {
-            double t = (signals.get(i) + signals.get(i + 1)) / 2;
-            Decision d = termCheck.withThreshold(t);
-            int correct = 0;
-            for (Outcome o : outcomes) {
-                correct += d.refuses(o) != o.question().answerable() ? 1 : 0;
-            }
-            double accuracy = (double) correct / outcomes.size();
-            double precision = metrics(outcomes, d).noAnswerPrecision();
-            if (accuracy > bestAccuracy || (accuracy == bestAccuracy && precision > bestPrecision)) {
-                best = t;
-                bestAccuracy = accuracy;
-                bestPrecision = precision;
-            }
-        }
-        return best;
-    }
+    public record Outcome(EvalQuestion question, int rank, String topDocId, String topLang, QaService.Assessment assessment,
+                          double ms) {
 
-    /**
-     * One question's result: rank of the expected document (0 = not retrieved), the decision signal, the top
-     * document and the term check on its answering passages (null when nothing was retrieved).
-     */
-    public record Outcome(EvalQuestion question, int rank, double signal, String topDocId, TermCoverage.Result terms) {
-    }
-
-    /**
-     * How the answer / refuse decision is made: refuse when the signal is below {@code threshold}, or the term
-     * coverage below {@code minTermCoverage}, or (if {@code refuseUnknownNames}) the question names something the
-     * base never mentions.
-     */
-    public record Decision(double threshold, double minTermCoverage, boolean refuseUnknownNames) {
-
-        /** The decision before the term check: the threshold alone. */
-        public static Decision relevanceOnly(double threshold) {
-            return new Decision(threshold, 0, false);
+        public boolean answered() {
+            return assessment != null && assessment.answered();
         }
 
-        /** The service's decision with its shipped settings. */
-        public static Decision shipped(QaProperties p) {
-            return new Decision(p.minSimilarity(), p.minTermCoverage(), p.refuseUnknownNames());
+        public double confidence() {
+            return assessment == null ? 0 : assessment.confidence();
         }
 
-        public Decision withThreshold(double t) {
-            return new Decision(t, minTermCoverage, refuseUnknownNames);
+        /** Answerable and answered (or, for the calibration, answerable) from the expected document. */
+        public boolean correct() {
+            return question.answerable() && rank == 1;
         }
 
-        public boolean termCheck() {
-            return minTermCoverage > 0 || refuseUnknownNames;
-        }
-
-        public boolean refuses(Outcome o) {
-            return o.signal() < threshold
-                    || (o.terms() != null && !o.terms().passes(minTermCoverage, refuseUnknownNames));
+        public List<HybridRetriever.RankedChunk> ranked() {
+            return assessment == null ? List.of() : assessment.selection().ranked();
         }
     }
 
+    public record Bin(double from, double to, int count, double meanConfidence, double shareCorrect) {
+    }
+
     /**
-     * @param noAnswerPrecision of the questions refused, the share the base really cannot answer
-     * @param noAnswerRecall    of the unanswerable questions, the share refused
-     * @param answeredCorrectly of the answerable questions, the share answered with the right top document
+     * @param noAnswerPrecision      of the questions refused, the share the base really cannot answer
+     * @param noAnswerRecall         of the unanswerable questions, the share refused
+     * @param answeredCorrectly      of the answerable questions, the share answered from the right document
+     * @param confidentWrong         answerable questions answered from a wrong document with confidence ≥ 0.8
+     * @param confidentWrongShare    the same as a share of the answerable questions
+     * @param confidentUnanswerable  unanswerable questions answered with confidence ≥ 0.8
+     * @param ece                    expected calibration error of the confidence against "correct"
      */
-    public record Metrics(int answerable, int unanswerable, double hit1, double hit5, double mrr, double threshold,
-                          double noAnswerPrecision, double noAnswerRecall, double answeredCorrectly) {
+    public record Metrics(int answerable, int unanswerable, double hit1, double hit5, double mrr,
+                          double noAnswerPrecision, double noAnswerRecall, double answeredCorrectly,
+                          int confidentWrong, double confidentWrongShare, int confidentUnanswerable, double ece) {
     }
 }

@@ -241,6 +241,42 @@ public final class LuceneStore implements AutoCloseable {
         return search(query, k, false);
     }
 
+    /**
+     * BM25 over the chunk bodies and titles of language {@code lang} only, {@code text} analysed by that language's
+     * analyzer (the cross-lingual list: a question's words translated into {@code lang}).
+     */
+    public List<Hit> searchBm25(String text, String lang, int k) throws IOException {
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        addTerms(q, textField("body", lang), analyzer(lang), text, 1f);
+        addTerms(q, textField("title", lang), analyzer(lang), text, 0.5f);
+        BooleanQuery terms = q.build();
+        if (terms.clauses().isEmpty()) {
+            return List.of();
+        }
+        return search(new BooleanQuery.Builder().add(terms, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(TYPE, "chunk")), BooleanClause.Occur.FILTER).build(), k, false);
+    }
+
+    /** Whether every term {@code lang}'s analyzer makes of {@code word} occurs in some chunk body of that language. */
+    public boolean contains(String word, String lang) {
+        List<String> terms = terms(analyzer(lang), textField("body", lang), word);
+        if (terms.isEmpty()) {
+            return false;
+        }
+        try {
+            return read(reader -> {
+                for (String t : terms) {
+                    if (reader.docFreq(new Term(textField("body", lang), t)) == 0) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Nearest chunks by cosine similarity of the unit-length embeddings. */
     public List<Hit> searchDense(float[] queryVector, int k) throws IOException {
         return search(new KnnFloatVectorQuery(VECTOR, queryVector, k), k, true);

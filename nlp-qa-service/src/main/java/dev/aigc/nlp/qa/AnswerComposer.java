@@ -24,6 +24,9 @@ public class AnswerComposer {
     static final double OVERLAP_WEIGHT = 0.15;
     static final int MIN_ANSWER_UNITS = 40;
 
+    private static final Comparator<ScoredSentence> READING_ORDER =
+            Comparator.comparingInt(ScoredSentence::passage).thenComparingInt(ScoredSentence::position);
+
     private final BgeEmbedder embedder;
 
     public AnswerComposer(BgeEmbedder embedder) {
@@ -32,6 +35,18 @@ public class AnswerComposer {
 
     /** Sentences of {@code passages} (best passage first), scored; the answer is the selection in reading order. */
     public List<ScoredSentence> select(String question, float[] queryVector, List<HybridRetriever.RankedChunk> passages) {
+        return select(question, "", queryVector, passages, passages.size());
+    }
+
+    /**
+     * As {@link #select(String, float[], List)}, with {@code translated} (the question's words in the other language,
+     * {@link Bilingual}) counted in the word overlap, so that a passage in the other language can be scored, and
+     * with the passages from {@code ownPassages} on belonging to other documents: the answer centres on the answering
+     * document's best sentence, and a sentence of another document joins it (composed with its own citation marker)
+     * only when it scores within {@code WITHIN_BEST / 2} of that sentence.
+     */
+    public List<ScoredSentence> select(String question, String translated, float[] queryVector,
+                                       List<HybridRetriever.RankedChunk> passages, int ownPassages) {
         List<ScoredSentence> all = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int p = 0; p < passages.size(); p++) {
@@ -47,16 +62,19 @@ public class AnswerComposer {
         }
         List<float[]> vectors = embedder.embed(all.stream().map(ScoredSentence::text).toList());
         Set<String> qTerms = terms(question);
+        Set<String> tTerms = terms(translated);
         List<ScoredSentence> scored = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             ScoredSentence s = all.get(i);
-            double score = BgeEmbedder.dot(queryVector, vectors.get(i)) + OVERLAP_WEIGHT * overlap(qTerms, s.text())
+            double overlap = Math.max(overlap(qTerms, s.text()), overlap(tTerms, s.text()));
+            double score = BgeEmbedder.dot(queryVector, vectors.get(i)) + OVERLAP_WEIGHT * overlap
                     - 0.02 * s.passage();
             scored.add(new ScoredSentence(s.passage(), s.position(), s.text(), score));
         }
         scored.sort(Comparator.comparingDouble(ScoredSentence::score).reversed());
-        double best = scored.get(0).score();
-        int bestPassage = scored.get(0).passage();
+        ScoredSentence top = scored.stream().filter(s -> s.passage() < ownPassages).findFirst().orElse(scored.get(0));
+        double best = top.score();
+        int bestPassage = top.passage();
         List<ScoredSentence> chosen = new ArrayList<>();
         for (ScoredSentence s : scored) {
             if (chosen.size() < MAX_SENTENCES && s.score() >= best - WITHIN_BEST
@@ -64,18 +82,27 @@ public class AnswerComposer {
                 chosen.add(s);
             }
         }
-        chosen.sort(Comparator.comparingInt(ScoredSentence::passage).thenComparingInt(ScoredSentence::position));
-        extendShortAnswer(chosen, all);
+        if (!chosen.contains(top)) {
+            chosen.set(chosen.size() - 1, top);
+        }
+        chosen.sort(READING_ORDER);
+        extendShortAnswer(chosen, all, ownPassages);
+        chosen.sort(READING_ORDER);
         return chosen;
     }
 
     /**
      * A Chinese clause ending in "；" or a very short sentence rarely answers on its own: while the answer has fewer
-     * than {@value #MIN_ANSWER_UNITS} units, append the sentence that follows the last chosen one in its passage.
+     * than {@value #MIN_ANSWER_UNITS} units, append the sentence that follows the last chosen one of the answering
+     * document's passages (the first {@code ownPassages}) in its passage.
      */
-    private static void extendShortAnswer(List<ScoredSentence> chosen, List<ScoredSentence> all) {
+    private static void extendShortAnswer(List<ScoredSentence> chosen, List<ScoredSentence> all, int ownPassages) {
         while (chosen.stream().mapToInt(s -> Chunker.units(s.text())).sum() < MIN_ANSWER_UNITS) {
-            ScoredSentence last = chosen.get(chosen.size() - 1);
+            ScoredSentence last = chosen.stream().filter(s -> s.passage() < ownPassages)
+                    .reduce((a, b) -> b).orElse(null);
+            if (last == null) {
+                return;
+            }
             ScoredSentence next = all.stream()
                     .filter(s -> s.passage() == last.passage() && s.position() == last.position() + 1)
                     .findFirst().orElse(null);
@@ -83,16 +110,29 @@ public class AnswerComposer {
                 return;
             }
             chosen.add(next);
+            chosen.sort(READING_ORDER);
         }
     }
 
     public static String join(List<ScoredSentence> sentences) {
+        return join(sentences, List.of());
+    }
+
+    /**
+     * The sentences in order, each followed by its citation marker {@code [n]} when {@code markers} gives one
+     * (n ≥ 1: the 1-based position of the sentence's document in the citations list).
+     */
+    public static String join(List<ScoredSentence> sentences, List<Integer> markers) {
         StringBuilder sb = new StringBuilder();
-        for (ScoredSentence s : sentences) {
+        for (int i = 0; i < sentences.size(); i++) {
+            ScoredSentence s = sentences.get(i);
             if (!sb.isEmpty() && Languages.EN.equals(Languages.detect(s.text()))) {
                 sb.append(' ');
             }
             sb.append(s.text());
+            if (i < markers.size() && markers.get(i) > 0) {
+                sb.append('[').append(markers.get(i)).append(']');
+            }
         }
         return sb.toString();
     }

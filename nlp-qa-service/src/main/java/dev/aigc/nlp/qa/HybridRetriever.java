@@ -12,21 +12,41 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Ranks chunks with BM25, with dense (bge) similarity, or with both fused by reciprocal rank fusion:
- * {@code score(c) = Σ 1 / (k + rank_i(c))} over the two lists, k = 60 by default.
+ * {@code score(c) = Σ w_i / (k + rank_i(c))} over the lists, k = 60 by default. In hybrid mode, when a
+ * {@link Bilingual} dictionary is given, the question's words translated into the other language of the base give
+ * a separate cross-lingual ranking of that language's chunks, fused from BM25 of the translation on that
+ * language's fields ({@code crossLingualWeight}) and the other-language dense neighbours of the translation's
+ * embedding ({@code translatedDenseWeight}; 0 leaves a list out). It does not change the main ranking: the
+ * document choice ({@link PassageSelector}) decides whether its first document answers instead.
  */
 public class HybridRetriever {
 
     private final LuceneStore store;
     private final BgeEmbedder embedder;
     private final QaProperties properties;
+    private final Bilingual bilingual;
 
     public HybridRetriever(LuceneStore store, BgeEmbedder embedder, QaProperties properties) {
+        this(store, embedder, properties, null);
+    }
+
+    public HybridRetriever(LuceneStore store, BgeEmbedder embedder, QaProperties properties, Bilingual bilingual) {
         this.store = store;
         this.embedder = embedder;
         this.properties = properties;
+        this.bilingual = bilingual;
+    }
+
+    /**
+     * The question's words with their translations (Chinese ones only if the base contains them); empty without a
+     * dictionary.
+     */
+    public List<Bilingual.Unit> translate(String question) {
+        return bilingual == null ? List.of() : bilingual.translate(question, w -> store.contains(w, Languages.ZH));
     }
 
     public float[] embedQuestion(String question) {
@@ -43,12 +63,33 @@ public class HybridRetriever {
             List<LuceneStore.Hit> bm25 = mode == RetrievalMode.DENSE ? List.of() : store.searchBm25(question, n);
             List<LuceneStore.Hit> dense = mode == RetrievalMode.BM25 ? List.of() : store.searchDense(queryVector, n);
             Map<String, RankedChunk> fused = new LinkedHashMap<>();
-            double denseWeight = Languages.EN.equals(Languages.detect(question)) ? properties.denseWeightEnglish() : 1;
+            String lang = Languages.detect(question);
+            double denseWeight = Languages.EN.equals(lang) ? properties.denseWeightEnglish() : 1;
             accumulate(fused, bm25, queryVector, mode, true, 1);
             accumulate(fused, dense, queryVector, mode, false, denseWeight);
+            List<Bilingual.Unit> translation = translate(question);
+            double topCross = 0;
+            String translated = translation.stream().flatMap(u -> u.translations().stream())
+                    .collect(Collectors.joining(" "));
+            Map<String, RankedChunk> crossFused = new LinkedHashMap<>();
+            if (mode == RetrievalMode.HYBRID && !translated.isBlank() && properties.crossLingual()) {
+                String other = Languages.ZH.equals(lang) ? Languages.EN : Languages.ZH;
+                if (properties.crossLingualWeight() > 0) {
+                    List<LuceneStore.Hit> cross = store.searchBm25(translated, other, n);
+                    topCross = cross.isEmpty() ? 0 : cross.get(0).score();
+                    accumulate(crossFused, cross, queryVector, mode, false, properties.crossLingualWeight());
+                }
+                if (properties.translatedDenseWeight() > 0) {
+                    List<LuceneStore.Hit> near = store.searchDense(embedder.embed(translated), n).stream()
+                            .filter(h -> h.chunk().lang().equals(other)).toList();
+                    accumulate(crossFused, near, queryVector, mode, false, properties.translatedDenseWeight());
+                }
+            }
+            List<RankedChunk> crossRanked = new ArrayList<>(crossFused.values());
+            crossRanked.sort(Comparator.comparingDouble(RankedChunk::score).reversed());
             List<RankedChunk> ranked = new ArrayList<>(fused.values());
             ranked.sort(Comparator.comparingDouble(RankedChunk::score).reversed());
-            return new Retrieval(ranked, bm25.isEmpty() ? 0 : bm25.get(0).score());
+            return new Retrieval(ranked, bm25.isEmpty() ? 0 : bm25.get(0).score(), topCross, translation, crossRanked);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,8 +109,20 @@ public class HybridRetriever {
         }
     }
 
-    /** The ranked chunks and the best BM25 score (0 when BM25 did not run or matched nothing). */
-    public record Retrieval(List<RankedChunk> ranked, double topBm25) {
+    /**
+     * The ranked chunks, the best BM25 score (0 when BM25 did not run or matched nothing), the best BM25 score of the
+     * translated question on the other language's fields (0 when that list did not run) and the translation.
+     */
+    public record Retrieval(List<RankedChunk> ranked, double topBm25, double topCrossBm25,
+                            List<Bilingual.Unit> translation, List<RankedChunk> crossRanked) {
+
+        public Retrieval(List<RankedChunk> ranked, double topBm25) {
+            this(ranked, topBm25, 0, List.of(), List.of());
+        }
+
+        public Retrieval withRanked(List<RankedChunk> reordered) {
+            return new Retrieval(reordered, topBm25, topCrossBm25, translation, crossRanked);
+        }
 
         /** {@code cosine(top chunk) + lexicalWeight × topBm25}: how well the base covers the question. */
         public double relevance(double lexicalWeight) {

@@ -10,7 +10,9 @@ import java.util.Map;
  * few of the question's salient terms while one of the next {@code documents - 1} holds clearly more (its term
  * coverage is at least {@code promoteMargin} higher, see {@link TermCoverage}), that document is moved to the top:
  * "how do Keras and TensorFlow relate?" should be answered from the page that names both, not from a page that is
- * merely about a neighbouring topic. {@code promoteMargin} ≥ 1 turns the step off.
+ * merely about a neighbouring topic. Then the first document of the cross-lingual ranking (the question translated
+ * into the other language, {@link Bilingual}) is compared with that choice the same way, with its own margin.
+ * {@code promoteMargin} ≥ 1 turns the step off.
  */
 public class PassageSelector {
 
@@ -22,23 +24,56 @@ public class PassageSelector {
     private final TermCoverage termCoverage;
     private final int documents;
     private final double promoteMargin;
+    private final double crossMargin;
 
     public PassageSelector(TermCoverage termCoverage, int documents, double promoteMargin) {
+        this(termCoverage, documents, promoteMargin, 1);
+    }
+
+    /**
+     * @param crossMargin the first document of the cross-lingual ranking ({@link HybridRetriever.Retrieval#crossRanked})
+     *                    answers instead of the same-language choice when its term coverage, measured through the
+     *                    question's translation, is higher by at least this much (≥ 1: never)
+     */
+    public PassageSelector(TermCoverage termCoverage, int documents, double promoteMargin, double crossMargin) {
         this.termCoverage = termCoverage;
         this.documents = documents;
         this.promoteMargin = promoteMargin;
+        this.crossMargin = crossMargin;
+    }
+
+    /** The same-language choice, then the cross-lingual candidate against it. */
+    public Selection select(String question, HybridRetriever.Retrieval retrieval) {
+        Selection same = selectSameLanguage(question, retrieval);
+        List<HybridRetriever.RankedChunk> cross = retrieval.crossRanked();
+        if (same.terms() == null || cross.isEmpty()) {
+            return same;
+        }
+        String doc = cross.get(0).chunk().docId();
+        List<HybridRetriever.RankedChunk> passages = cross.stream().limit(PASSAGE_WINDOW)
+                .filter(r -> r.chunk().docId().equals(doc)).limit(ANSWER_PASSAGES).toList();
+        TermCoverage.Result terms = termCoverage.measure(question, retrieval.translation(), passages);
+        if (crossMargin >= 1 || terms.coverage() < same.terms().coverage() + crossMargin) {
+            return same.withCrossCoverage(terms.coverage());
+        }
+        List<HybridRetriever.RankedChunk> reordered = new ArrayList<>(
+                cross.stream().filter(r -> r.chunk().docId().equals(doc)).toList());
+        same.ranked().stream().filter(r -> r.chunk().docId().equals(doc) && !reordered.contains(r))
+                .forEach(reordered::add);
+        same.ranked().stream().filter(r -> !r.chunk().docId().equals(doc)).forEach(reordered::add);
+        return new Selection(same.retrieval().withRanked(reordered), passages, terms, true, terms.coverage());
     }
 
     /** Reorders the retrieval (chosen document first) and measures the term check on the answering passages. */
-    public Selection select(String question, HybridRetriever.Retrieval retrieval) {
+    private Selection selectSameLanguage(String question, HybridRetriever.Retrieval retrieval) {
         List<HybridRetriever.RankedChunk> ranked = retrieval.ranked();
         if (ranked.isEmpty()) {
-            return new Selection(retrieval, List.of(), null, false);
+            return new Selection(retrieval, List.of(), null, false, Double.NaN);
         }
         List<HybridRetriever.RankedChunk> top = answerPassages(ranked);
-        TermCoverage.Result topTerms = termCoverage.measure(question, top);
+        TermCoverage.Result topTerms = termCoverage.measure(question, retrieval.translation(), top);
         if (promoteMargin >= 1 || topTerms.coverage() >= 1) {
-            return new Selection(retrieval, top, topTerms, false);
+            return new Selection(retrieval, top, topTerms, false, Double.NaN);
         }
         Map<String, List<HybridRetriever.RankedChunk>> byDoc = new LinkedHashMap<>();
         for (HybridRetriever.RankedChunk r : ranked) {
@@ -58,7 +93,7 @@ public class PassageSelector {
             if (i++ == 0) {
                 continue;
             }
-            TermCoverage.Result r = termCoverage.measure(question, e.getValue());
+            TermCoverage.Result r = termCoverage.measure(question, retrieval.translation(), e.getValue());
             if (r.coverage() >= topTerms.coverage() + promoteMargin && r.coverage() > best.coverage()) {
                 bestDoc = e.getKey();
                 best = r;
@@ -66,13 +101,13 @@ public class PassageSelector {
             }
         }
         if (bestDoc == null) {
-            return new Selection(retrieval, top, topTerms, false);
+            return new Selection(retrieval, top, topTerms, false, Double.NaN);
         }
         String chosen = bestDoc;
         List<HybridRetriever.RankedChunk> reordered = new ArrayList<>(
                 ranked.stream().filter(r -> r.chunk().docId().equals(chosen)).toList());
         ranked.stream().filter(r -> !r.chunk().docId().equals(chosen)).forEach(reordered::add);
-        return new Selection(new HybridRetriever.Retrieval(reordered, retrieval.topBm25()), bestPassages, best, true);
+        return new Selection(retrieval.withRanked(reordered), bestPassages, best, true, Double.NaN);
     }
 
     /** The passages of the top document among the first PASSAGE_WINDOW, at most ANSWER_PASSAGES. */
@@ -90,9 +125,14 @@ public class PassageSelector {
      * @param passages  the chosen document's answering passages
      * @param terms     the term check on them (null when nothing was retrieved)
      * @param promoted  whether a document other than retrieval's first was chosen
+     * @param crossCoverage term coverage of the cross-lingual ranking's first document (NaN when there is none)
      */
     public record Selection(HybridRetriever.Retrieval retrieval, List<HybridRetriever.RankedChunk> passages,
-                            TermCoverage.Result terms, boolean promoted) {
+                            TermCoverage.Result terms, boolean promoted, double crossCoverage) {
+
+        Selection withCrossCoverage(double c) {
+            return new Selection(retrieval, passages, terms, promoted, c);
+        }
 
         public List<HybridRetriever.RankedChunk> ranked() {
             return retrieval.ranked();

@@ -28,6 +28,13 @@ import org.springframework.validation.annotation.Validated;
  *                           acronym, a product, a method written as a name) that occurs nowhere in the knowledge base
  * @param promoteMargin      answering-document choice: one of the next documents replaces retrieval's first when its
  *                           term coverage is higher by at least this much (1 turns it off); see {@link PassageSelector}
+ * @param crossLingualWeight    fusion weight of the BM25 list of the question translated into the other language
+ *                              ({@link Bilingual}; 0 leaves it out)
+ * @param translatedDenseWeight fusion weight of the dense list of the translated question's embedding (0 = off)
+ * @param crossLingualMargin    document choice: the first document of the cross-lingual ranking answers when its term
+ *                              coverage (through the translation) is higher by at least this (1 = never)
+ * @param calibrated            decide and report confidence with the calibrated {@link ConfidenceModel} (refuse below
+ *                              its threshold); false = the fixed rules (minSimilarity and minTermCoverage)
  */
 @Validated
 @ConfigurationProperties("nlp.qa")
@@ -37,7 +44,15 @@ public record QaProperties(@DecimalMin("-1") @DecimalMax("1") double minSimilari
                            @DecimalMin("0") @DecimalMax("1") double lexicalWeight,
                            @Min(10) int maxQuestionChars,
                            @DecimalMin("0") @DecimalMax("1") double minTermCoverage, boolean refuseUnknownNames,
-                           @DecimalMin("0") @DecimalMax("1") double promoteMargin) {
+                           @DecimalMin("0") @DecimalMax("1") double promoteMargin,
+                           @DecimalMin("0") @DecimalMax("2") double crossLingualWeight,
+                           @DecimalMin("0") @DecimalMax("2") double translatedDenseWeight,
+                           @DecimalMin("0") @DecimalMax("1") double crossLingualMargin, boolean calibrated) {
+
+    /** Whether a cross-lingual list runs (and the document choice also compares the best other-language page). */
+    public boolean crossLingual() {
+        return crossLingualWeight > 0 || translatedDenseWeight > 0;
+    }
 
     /** How many of retrieval's first documents the answering-document choice compares. */
     public static final int SELECT_DOCUMENTS = 2;

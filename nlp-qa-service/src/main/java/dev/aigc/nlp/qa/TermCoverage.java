@@ -52,6 +52,17 @@ public class TermCoverage implements AutoCloseable {
 
     /** Measures {@code question} against the knowledge base and the passages its answer would come from. */
     public Result measure(String question, List<HybridRetriever.RankedChunk> passages) {
+        return measure(question, List.of(), passages);
+    }
+
+    /**
+     * As {@link #measure(String, List)}, a term also counting as found when one of the translations of the
+     * {@code translation} unit it belongs to ({@link Bilingual}) occurs in the passages (all its terms, analysed as
+     * the passage's language); a Chinese term is compared with non-Chinese passages through its translations only,
+     * and left out when it has none.
+     */
+    public Result measure(String question, List<Bilingual.Unit> translation,
+                          List<HybridRetriever.RankedChunk> passages) {
         List<QuestionTerms.Term> terms = questionTerms.of(question);
         Set<String> passageLanguages = new HashSet<>();
         Set<String> passageTerms = new HashSet<>();
@@ -62,14 +73,31 @@ public class TermCoverage implements AutoCloseable {
             passageTerms.addAll(analyze(analyzer, p.chunk().title()));
         }
         try {
-            return store.read(reader -> measure(reader, terms, passageLanguages, passageTerms));
+            List<List<List<String>>> translated = new ArrayList<>();
+            for (QuestionTerms.Term t : terms) {
+                List<List<String>> forms = new ArrayList<>();
+                for (Bilingual.Unit u : translation) {
+                    if (u.contains(t.text(), t.surface())) {
+                        for (String w : u.translations()) {
+                            for (String lang : passageLanguages) {
+                                List<String> analysed = analyze(store.analyzer(lang), w);
+                                if (!analysed.isEmpty()) {
+                                    forms.add(analysed);
+                                }
+                            }
+                        }
+                    }
+                }
+                translated.add(forms);
+            }
+            return store.read(reader -> measure(reader, terms, translated, passageLanguages, passageTerms));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Result measure(IndexReader reader, List<QuestionTerms.Term> terms, Set<String> passageLanguages,
-                           Set<String> passageTerms) throws IOException {
+    private Result measure(IndexReader reader, List<QuestionTerms.Term> terms, List<List<List<String>>> translated,
+                           Set<String> passageLanguages, Set<String> passageTerms) throws IOException {
         int chunks = 0;
         for (String lang : LANGUAGES) {
             chunks += reader.getDocCount(LuceneStore.textField("body", lang));
@@ -78,7 +106,9 @@ public class TermCoverage implements AutoCloseable {
         double covered = 0;
         List<String> unknownNames = new ArrayList<>();
         List<String> uncovered = new ArrayList<>();
-        for (QuestionTerms.Term t : terms) {
+        for (int ti = 0; ti < terms.size(); ti++) {
+            QuestionTerms.Term t = terms.get(ti);
+            List<List<String>> forms = translated.get(ti);
             List<String> keys = keys(t);
             int df = 0;
             boolean inTitle = false;
@@ -92,12 +122,12 @@ public class TermCoverage implements AutoCloseable {
                     && abbreviations.expansion(reader, t.surface()).isEmpty()) {
                 unknownNames.add(t.surface());
             }
-            if (t.han() && !passageLanguages.contains(Languages.ZH)) {
+            if (t.han() && !passageLanguages.contains(Languages.ZH) && forms.isEmpty()) {
                 continue;
             }
             double idf = Math.log(1 + (chunks - df + 0.5) / (df + 0.5));
             total += idf;
-            if (keys.stream().anyMatch(passageTerms::contains)) {
+            if (keys.stream().anyMatch(passageTerms::contains) || forms.stream().anyMatch(passageTerms::containsAll)) {
                 covered += idf;
             } else {
                 uncovered.add(t.surface());

@@ -1,0 +1,114 @@
+package dev.aigc.nlp.qa;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * The calibrated confidence: a logistic regression over signals the pipeline computes anyway, giving the probability
+ * that the answer comes from the right document (an unanswerable question has none). Fitted offline on the tuning
+ * sets only ({@code dev.aigc.nlp.eval.CalibrationFit}); the coefficients, the refusal threshold and how they were
+ * fitted are in {@code qa/confidence-model.properties}. A question that names something the base never mentions
+ * gets 0 regardless (the unknown-name rule).
+ */
+public final class ConfidenceModel {
+
+    /** Feature names, in the order of {@link Features#vector()}. */
+    public static final List<String> FEATURES = List.of("cosine", "log1p_bm25", "log1p_cross_bm25", "coverage",
+            "cross_language", "zh_question", "margin", "promoted", "cross_language_x_coverage",
+            "cross_language_x_cosine");
+
+    public static final String RESOURCE = "qa/confidence-model.properties";
+
+    private final double intercept;
+    private final double[] weights;
+    private final double threshold;
+
+    public ConfidenceModel(double intercept, double[] weights, double threshold) {
+        if (weights.length != FEATURES.size()) {
+            throw new IllegalArgumentException("expected " + FEATURES.size() + " weights, got " + weights.length);
+        }
+        this.intercept = intercept;
+        this.weights = weights.clone();
+        this.threshold = threshold;
+    }
+
+    /** The shipped model from the classpath. */
+    public static ConfidenceModel load() {
+        Properties p = new Properties();
+        try (InputStream in = ConfidenceModel.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + RESOURCE);
+            }
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        double[] w = new double[FEATURES.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = Double.parseDouble(required(p, "weight." + FEATURES.get(i)));
+        }
+        return new ConfidenceModel(Double.parseDouble(required(p, "intercept")), w,
+                Double.parseDouble(required(p, "threshold")));
+    }
+
+    private static String required(Properties p, String key) {
+        String v = p.getProperty(key);
+        if (v == null) {
+            throw new IllegalStateException(RESOURCE + " lacks " + key);
+        }
+        return v.strip();
+    }
+
+    public double probability(Features f) {
+        double[] x = f.vector();
+        double z = intercept;
+        for (int i = 0; i < x.length; i++) {
+            z += weights[i] * x[i];
+        }
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    /** Below this calibrated probability the service refuses (chosen on the tuning sets together with the fit). */
+    public double threshold() {
+        return threshold;
+    }
+
+    public double intercept() {
+        return intercept;
+    }
+
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "intercept %.4f", intercept));
+        for (int i = 0; i < weights.length; i++) {
+            sb.append(String.format(Locale.ROOT, ", %s %.4f", FEATURES.get(i), weights[i]));
+        }
+        return sb.append(String.format(Locale.ROOT, "; threshold %.3f", threshold)).toString();
+    }
+
+    /**
+     * The signals of one answer: cosine of the answering document's best passage, best BM25 score of the question
+     * as written and of its translation, term coverage of the answering passages, whether they are in the other
+     * language, whether the question is Chinese, the relative margin of the first document's fused score over the
+     * second's, and whether the document choice promoted the second document.
+     */
+    public record Features(double cosine, double bm25, double crossBm25, double coverage, boolean crossLanguage,
+                           boolean zhQuestion, double margin, boolean promoted) {
+
+        public double[] vector() {
+            double cross = crossLanguage ? 1 : 0;
+            return new double[] {cosine, Math.log1p(Math.max(0, bm25)), Math.log1p(Math.max(0, crossBm25)), coverage,
+                    cross, zhQuestion ? 1 : 0, margin, promoted ? 1 : 0, cross * coverage, cross * cosine};
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.aigc.nlp.qa;
+
+import dev.aigc.nlp.ServiceTestSupport;
+import dev.aigc.nlp.kb.Languages;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Questions asked in one language about facts the knowledge base holds only in the other (the examples of issue 13):
+ * answered from the right document, with its sentences in the document's language and a [1] marker for it.
+ */
+class CrossLingualQaTests extends ServiceTestSupport {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "What are the two networks in a generative adversarial network? | zh-gan | 两个互相竞争的网络",
+            "How many training images does MNIST have? | zh-image-datasets | 6 万",
+            "How is the cross-entropy loss of one sample computed? | zh-cross-entropy | 交叉熵",
+            "LSTM 有哪些门？ | en-rnn-lstm | gate",
+            "什么是早停？ | en-checkpoints-early-stopping | validation"})
+    void shouldAnswerFromTheDocumentInTheOtherLanguage(String question, String document, String expected)
+            throws Exception {
+        JsonNode body = post("/api/v1/qa/ask", json(Map.of("question", question, "topK", 3))).json();
+
+        assertThat(body.get("answered").asBoolean()).as(body.toString()).isTrue();
+        assertThat(body.get("citations").get(0).get("documentId").asString()).isEqualTo(document);
+        String answer = body.get("answer").asString();
+        assertThat(answer).containsIgnoringCase(expected).contains("[1]");
+        assertThat(Languages.detect(answer)).as("the passage's language").isEqualTo(document.substring(0, 2));
+        assertThat(body.get("confidence").asDouble()).isBetween(0.0, 1.0);
+    }
+}
