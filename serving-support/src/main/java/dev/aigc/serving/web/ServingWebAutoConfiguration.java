@@ -6,18 +6,23 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import tools.jackson.databind.DeserializationFeature;
+
 /**
- * Installs the request id filter and the global {@link ProblemDetailsAdvice} in every servlet service that
- * depends on serving-support. Runs before Spring MVC's auto-configuration so that Boot's own
+ * Installs the request id filter, the global {@link ProblemDetailsAdvice} and the {@link ProblemErrorController} in
+ * every servlet service that depends on serving-support, and makes JSON integer fields refuse fractions. Runs before Spring MVC's auto-configuration so that Boot's own
  * ProblemDetail handler backs off in favour of ours.
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
+@AutoConfiguration(beforeName = {"org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+        "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 public class ServingWebAutoConfiguration {
@@ -26,6 +31,18 @@ public class ServingWebAutoConfiguration {
     @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ErrorController.class)
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    /** Integer fields take integers only: {@code "count": 4.5} is refused rather than silently read as 4. */
+    @Bean
+    JsonMapperBuilderCustomizer integersStayIntegers() {
+        return builder -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 
     @Bean
