@@ -6,8 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,15 +36,19 @@ class HostileInputApiTest {
         assertProblem(r, "percent-encoded UTF-8");
     }
 
+    static Stream<Arguments> hostileBodies() {
+        return Stream.of(
+                Arguments.of("[1]", "The request body must be an object (got an array)"),
+                Arguments.of("{\"answers\": [1, 2]}", "'answers' must be an object (got an array)"),
+                Arguments.of("{\"answers\": {\"x\": \"y\"}}", "'answers.x' must be an integer, got 'y'"),
+                Arguments.of("{\"answers\": {\"x\": 4.5}}", "'answers.x' must be an integer"),
+                Arguments.of("{\"answers\": {\"x\": NaN}}", "NaN and Infinity are not JSON numbers"),
+                Arguments.of("{\"background\": []}", "'background' must be an object (got an array)"),
+                Arguments.of("\"x\"", "The request body must be an object"));
+    }
+
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "[1]                                     | The request body must be an object (got an array)",
-            "{\"answers\": [1, 2]}                   | 'answers' must be an object (got an array)",
-            "{\"answers\": {\"x\": \"y\"}}           | 'answers.x' must be an integer, got 'y'",
-            "{\"answers\": {\"x\": 4.5}}             | 'answers.x' must be an integer",
-            "{\"answers\": {\"x\": NaN}}             | NaN and Infinity are not JSON numbers",
-            "{\"background\": []}                    | 'background' must be an object (got an array)",
-            "\"x\"                                   | The request body must be an object"})
+    @MethodSource("hostileBodies")
     void shouldSayWhatIsWrongWithAnAssessmentWithoutJavaTypes(String body, String says) throws Exception {
         for (String path : new String[] {"/api/v1/career/assessments", "/api/v1/career/recommendations"}) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))

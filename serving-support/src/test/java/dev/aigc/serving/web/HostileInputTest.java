@@ -72,6 +72,20 @@ class HostileInputTest {
                 .contains("'lang'", "percent-encoded UTF-8");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/hostile/%ff%fe", "/hostile/%c0%ae%c0%ae/x", "/hostile/a%2fb", "/hostile/%00"})
+    void shouldAnswerPathsTomcatRefusesWithAProblemRatherThanItsHtmlPage(String path) throws Exception {
+        String response;
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                .contains("\"status\":400").doesNotContain("<html");
+    }
+
     @Test
     void shouldAcceptTheRequestHeadsTheGatewayLetsThrough() throws Exception {
         // up to a 4 KB URL and 8 KB of headers pass the gateway; Tomcat's default 8 KB head would refuse them
