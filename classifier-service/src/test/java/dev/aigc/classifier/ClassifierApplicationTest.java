@@ -121,6 +121,15 @@ class ClassifierApplicationTest {
         assertThat(overflow.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(overflow.body()).get("error").asString())
                 .isEqualTo("input 'input' value at position 0 is 1.0E39; values must be in [0, 1] (MNIST layout)");
+        for (String nulls : new String[] {"{\"inputs\":[null]}", "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,784],"
+                + "\"datatype\":\"FP32\",\"data\":[0]}],\"outputs\":[null]}"}) {
+            HttpResponse<String> r = post("/v2/models/mnist/infer", "application/json",
+                    HttpRequest.BodyPublishers.ofString(nulls));
+            assertThat(r.statusCode()).as(nulls).isEqualTo(400);
+            assertThat(JSON.readTree(r.body()).get("error").asString()).contains("must not be null");
+        }
+        HttpResponse<String> wildcard = post("/api/v1/classifications", "*/*", HttpRequest.BodyPublishers.ofString("{}"));
+        assertThat(wildcard.statusCode()).isEqualTo(415);
         HttpResponse<String> empty = post("/v2/models/mnist/infer", "application/json",
                 HttpRequest.BodyPublishers.noBody());
         assertThat(empty.statusCode()).isEqualTo(400);

@@ -32,6 +32,17 @@ class HostileRequestTest extends GatewayTestSupport {
     }
 
     @Test
+    void shouldAnswerARequestNettyCannotDecodeWithAProblem() throws Exception {
+        String response = raw("POST /api/v1/gan/generations HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                + "application/json\r\nContent-Length: -1\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                .contains("could not be parsed as HTTP/1.1");
+        String huge = raw("GET /" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(huge).startsWith("HTTP/1.1 414").contains("application/problem+json");
+        assertThat(StubServices.ALL).allSatisfy(stub -> assertThat(stub.requests()).isEmpty());
+    }
+
+    @Test
     void shouldPassValidUtf8EscapesOn() throws Exception {
         String response = raw("GET /api/v1/career/roles/%E4%B8%AD HTTP/1.1\r\nHost: localhost\r\nConnection: close"
                 + "\r\n\r\n");

@@ -121,6 +121,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (ex.getClass().getName().startsWith("org.springframework.security.")) {
             throw ex;
         }
+        if (ex instanceof IllegalArgumentException && hasWildcardContentType(request)) {
+            // Spring refuses to read a body declared as */* (or text/*) with a plain IllegalArgumentException
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type '" + request.getHeader(HttpHeaders.CONTENT_TYPE) + "' is a wildcard; a request body "
+                            + "needs its concrete media type (such as application/json)");
+            body.setTitle("Unsupported Media Type");
+            return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
+        }
         String badQuery = QueryText.problem(ex);
         if (badQuery != null) {
             return badRequest(ex, "Invalid query string", List.of(new Violation("(query)", badQuery)), request);
@@ -290,6 +298,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "No endpoint " + method + " " + path);
         body.setTitle("Not found");
         return handleExceptionInternal(ex, body, headers, HttpStatus.NOT_FOUND, request);
+    }
+
+    private static boolean hasWildcardContentType(WebRequest request) {
+        String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.isWildcardType() || type.isWildcardSubtype();
+        } catch (IllegalArgumentException unparsable) {
+            return false;
+        }
     }
 
     static String requestId(WebRequest request) {

@@ -59,7 +59,8 @@ public class ProblemErrorController implements ErrorController {
 
     private static String safePath(String uri) {
         try {
-            return java.net.URI.create(uri).getRawPath();
+            String path = java.net.URI.create(uri).getRawPath();
+            return path == null || path.isEmpty() ? "/" : path;
         } catch (IllegalArgumentException notAUri) {
             return "/";
         }

@@ -103,6 +103,13 @@ class HostileInputTest {
         assertNoInternals(garbage);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"*/*", "text/*"})
+    void shouldAnswerAWildcardContentTypeWith415(String contentType) throws Exception {
+        assertThat(problem(send("POST", "/hostile/items", contentType, "{}"), 415).get("detail").asString())
+                .contains("wildcard");
+    }
+
     @Test
     void shouldRefuseFractionsForIntegerFields() throws Exception {
         JsonNode problem = problem(post("/hostile/items", "{\"count\": 4.5, \"name\": \"a\"}"), 400);
