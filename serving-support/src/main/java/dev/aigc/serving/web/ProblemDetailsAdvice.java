@@ -129,9 +129,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             body.setTitle("Unsupported Media Type");
             return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
         }
-        String badQuery = QueryText.problem(ex);
+        Violation badQuery = QueryText.problem(ex);
         if (badQuery != null) {
-            return badRequest(ex, "Invalid query string", List.of(new Violation("(query)", badQuery)), request);
+            return badRequest(ex, "Invalid query string", List.of(badQuery), request);
         }
         ResponseStatus annotated = AnnotatedElementUtils.findMergedAnnotation(ex.getClass(), ResponseStatus.class);
         if (annotated != null) {

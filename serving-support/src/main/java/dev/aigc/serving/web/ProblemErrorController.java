@@ -35,11 +35,11 @@ public class ProblemErrorController implements ErrorController {
         String requestId = request.getAttribute(RequestIds.ATTRIBUTE) instanceof String id ? id
                 : RequestIds.current().orElseGet(RequestIds::generate);
         Throwable failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t : null;
-        String badQuery = failure == null ? null : QueryText.problem(failure);
+        Violation badQuery = failure == null ? null : QueryText.problem(failure);
         String detail;
         if (badQuery != null) {
             status = HttpStatus.BAD_REQUEST;
-            detail = "Invalid query string: " + badQuery;
+            detail = "Invalid query string: '" + badQuery.field() + "' " + badQuery.message();
         } else if (status == HttpStatus.NOT_FOUND) {
             detail = "No endpoint " + request.getMethod() + " " + uri;
         } else if (status == HttpStatus.METHOD_NOT_ALLOWED) {

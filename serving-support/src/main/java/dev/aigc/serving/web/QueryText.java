@@ -17,8 +17,8 @@ final class QueryText {
     private QueryText() {
     }
 
-    /** The problem in the client's terms, or null when {@code ex} is not such a failure. */
-    static String problem(Throwable ex) {
+    /** The problem in the client's terms (the parameter, or {@code (query)}), or null for another failure. */
+    static Violation problem(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (TOMCAT_INVALID_PARAMETER.equals(t.getClass().getName())) {
                 return describe(t.getMessage() == null ? "" : t.getMessage());
@@ -27,19 +27,18 @@ final class QueryText {
         return null;
     }
 
-    private static String describe(String message) {
+    private static Violation describe(String message) {
+        if (message.startsWith("Invalid chunk")) {
+            return new Violation("(query)", "holds a parameter without a name (such as '=value')");
+        }
         if (message.contains("decoding failed") || message.contains("decode")) {
             Matcher name = NAME.matcher(message);
-            String which = name.find() ? "the parameter '" + name.group(1) + "'" : "a parameter";
-            return which + " is not valid percent-encoded UTF-8 (write non-ASCII text as %XX bytes of its UTF-8 "
-                    + "encoding)";
-        }
-        if (message.startsWith("Invalid chunk")) {
-            return "it holds a parameter without a name (such as '=value')";
+            return new Violation(name.find() ? name.group(1) : "(query)", "is not valid percent-encoded UTF-8 (write "
+                    + "non-ASCII text as %XX bytes of its UTF-8 encoding)");
         }
         if (message.contains("maximum") || message.contains("too many") || message.contains("count")) {
-            return "too many parameters";
+            return new Violation("(query)", "has too many parameters");
         }
-        return "the query string could not be read (it must be percent-encoded UTF-8)";
+        return new Violation("(query)", "could not be read (it must be percent-encoded UTF-8)");
     }
 }
