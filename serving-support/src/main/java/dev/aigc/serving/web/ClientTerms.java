@@ -25,10 +25,14 @@ import tools.jackson.databind.exc.ValueInstantiationException;
  */
 public final class ClientTerms {
 
-    /** A backquoted or bare fully qualified Java name: {@code java.lang.Integer}, {@code dev.aigc.x.Request$Inner}. */
+    /**
+     * A backquoted or bare fully qualified Java type name: {@code java.lang.Integer}, {@code dev.aigc.x.Request$Inner},
+     * with generic arguments. Package segments are lower case and the type's name starts upper case, so a file name
+     * such as {@code com.png} is left alone.
+     */
     private static final Pattern QUALIFIED = Pattern.compile(
-            "`?\\b(?:java|javax|jakarta|dev|org|com|tools|io|ai|reactor|sun)\\.(?:[a-zA-Z_$][\\w$]*\\.)*"
-                    + "([A-Za-z_$][\\w$]*)(?:<[^`>]*>+)?(?:\\[])?`?");
+            "`?\\b(?:java|javax|jakarta|dev|org|com|tools|io|ai|reactor|sun)\\.(?:[a-z_][\\w]*\\.)*"
+                    + "([A-Z][\\w$]*)(?:<[^`>]*>+)?(?:\\[])?`?");
     /** Jackson's hints, e.g. {@code (enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow)}. */
     private static final Pattern FEATURE_HINT = Pattern.compile(
             "\\s*[(:;,]?\\s*(?:enable|disable|use)\\s+`?\\w+Feature\\.\\w+`?[^)]*\\)?|,?\\s*from `?\\w+Constraints\\.\\w+\\(\\)`?");
