@@ -9,6 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
 import tools.jackson.core.JacksonException;
@@ -167,8 +169,8 @@ public final class ClientTerms {
 
     private static String enumName(Object constant) {
         try {
-            var property = constant.getClass().getField(((Enum<?>) constant).name())
-                    .getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+            JsonProperty property = constant.getClass().getField(((Enum<?>) constant).name())
+                    .getAnnotation(JsonProperty.class);
             if (property != null && !property.value().isEmpty()) {
                 return property.value();
             }

@@ -3,6 +3,7 @@ package dev.aigc.serving.web;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -217,7 +218,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     request);
         }
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
-        String detail = contentType != null && !contentType.toLowerCase(java.util.Locale.ROOT).contains("boundary=")
+        String detail = contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("boundary=")
                 ? "A multipart/form-data body needs a boundary parameter in its Content-Type"
                 : "The multipart/form-data body is malformed: its parts must be delimited by the boundary given in "
                         + "Content-Type";

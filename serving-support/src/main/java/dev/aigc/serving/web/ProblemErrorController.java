@@ -1,5 +1,7 @@
 package dev.aigc.serving.web;
 
+import java.net.URI;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -52,14 +54,14 @@ public class ProblemErrorController implements ErrorController {
         }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setTitle(status.getReasonPhrase());
-        body.setInstance(java.net.URI.create("/").resolve(safePath(uri)));
+        body.setInstance(URI.create("/").resolve(safePath(uri)));
         body.setProperty(ProblemDetailsAdvice.REQUEST_ID, requestId);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     private static String safePath(String uri) {
         try {
-            String path = java.net.URI.create(uri).getRawPath();
+            String path = URI.create(uri).getRawPath();
             return path == null || path.isEmpty() ? "/" : path;
         } catch (IllegalArgumentException notAUri) {
             return "/";
