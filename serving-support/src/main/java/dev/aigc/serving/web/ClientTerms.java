@@ -169,7 +169,7 @@ public final class ClientTerms {
 
     private static String enumName(Object constant) {
         try {
-            JsonProperty property = constant.getClass().getField(((Enum<?>) constant).name())
+            JsonProperty property = ((Enum<?>) constant).getDeclaringClass().getField(((Enum<?>) constant).name())
                     .getAnnotation(JsonProperty.class);
             if (property != null && !property.value().isEmpty()) {
                 return property.value();
