@@ -6,8 +6,8 @@
 #   ./scripts/start-platform.sh            build, start, wait, keep running until Ctrl-C
 #   SKIP_BUILD=1 ./scripts/start-platform.sh   reuse the jars already in */target
 #   READY_TIMEOUT=600 ...                   seconds to wait for readiness (default 420)
-#   GATEWAY_PORT=18080 GAN_PORT=18081 ...   other ports (CLASSIFIER_PORT, NLP_QA_PORT, CAREER_PORT); the gateway is
-#                                           pointed at them
+#   GATEWAY_PORT=28080 GAN_PORT=28081 ...   other ports (GATEWAY_, GAN_, CLASSIFIER_, NLP_QA_, CAREER_PORT); the
+#                                           gateway is pointed at them
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -49,7 +49,7 @@ stop_all() {
 trap stop_all INT TERM EXIT
 
 export DJL_OFFLINE=true
-# the gateway finds the services on the ports chosen above (unless their URLs are set)
+# the gateway finds the services on the ports chosen above
 export CLASSIFIER_URL=${CLASSIFIER_URL:-http://localhost:${CLASSIFIER_PORT:-8082}}
 export GAN_URL=${GAN_URL:-http://localhost:${GAN_PORT:-8081}}
 export NLP_QA_URL=${NLP_QA_URL:-http://localhost:${NLP_QA_PORT:-8083}}
