@@ -98,6 +98,7 @@ class SecurityConfig {
                                 "/actuator/prometheus").permitAll()
                         .pathMatchers(HttpMethod.GET, "/", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/webjars/**").permitAll()
+                        .pathMatchers("/actuator/**").hasRole("ADMIN")
                         // admin rules match normalised paths (case, trailing and repeated slashes, escapes)
                         .matchers(AdminPaths.of(null, "/actuator/**")).hasRole("ADMIN")
                         .matchers(AdminPaths.of(HttpMethod.POST, "/api/v1/*/models/*/activate")).hasRole("ADMIN")
