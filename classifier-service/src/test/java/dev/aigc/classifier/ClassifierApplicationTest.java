@@ -96,6 +96,57 @@ class ClassifierApplicationTest {
         assertThat(JSON.readTree(good.body()).get("digit").asInt()).isEqualTo(2);
     }
 
+    /** The hostile inputs of the fuzz run: 4xx problems (or the v2 protocol's error shape), no Java internals. */
+    @Test
+    void shouldAnswerHostileInputWithout500sOrInternals() throws Exception {
+        HttpResponse<String> noBoundary = post("/api/v1/classifications", "multipart/form-data",
+                HttpRequest.BodyPublishers.ofString("--x\r\n"));
+        assertThat(noBoundary.statusCode()).isEqualTo(400);
+        assertThat(noBoundary.body()).contains("boundary");
+        HttpResponse<String> badQuery = post("/api/v1/classifications?k=%ff", "image/png",
+                HttpRequest.BodyPublishers.ofString("x"));
+        assertThat(badQuery.statusCode()).isEqualTo(400);
+        assertThat(badQuery.body()).contains("percent-encoded UTF-8");
+        HttpResponse<String> nullItem = post("/api/v1/classifications/batch", "application/json",
+                HttpRequest.BodyPublishers.ofString("{\"items\":[null]}"));
+        assertThat(nullItem.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(nullItem.body()).get("errors").get(0).get("field").asString()).isEqualTo("items[0]");
+        HttpResponse<String> fraction = post("/api/v1/classifications/batch?k=1.5", "application/json",
+                HttpRequest.BodyPublishers.ofString("{\"items\":[{\"imageBase64\":\"x\"}]}"));
+        assertThat(fraction.statusCode()).isEqualTo(400);
+        String zeros = String.join(",", java.util.Collections.nCopies(783, "0"));
+        HttpResponse<String> overflow = post("/v2/models/mnist/infer", "application/json",
+                HttpRequest.BodyPublishers.ofString("{\"inputs\":[{\"name\":\"input\",\"shape\":[1,784],"
+                        + "\"datatype\":\"FP32\",\"data\":[1e39," + zeros + "]}]}"));
+        assertThat(overflow.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(overflow.body()).get("error").asString())
+                .isEqualTo("input 'input' value at position 0 is 1.0E39; values must be in [0, 1] (MNIST layout)");
+        for (String nulls : new String[] {"{\"inputs\":[null]}", "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,784],"
+                + "\"datatype\":\"FP32\",\"data\":[0]}],\"outputs\":[null]}"}) {
+            HttpResponse<String> r = post("/v2/models/mnist/infer", "application/json",
+                    HttpRequest.BodyPublishers.ofString(nulls));
+            assertThat(r.statusCode()).as(nulls).isEqualTo(400);
+            assertThat(JSON.readTree(r.body()).get("error").asString()).contains("must not be null");
+        }
+        HttpResponse<String> wildcard = post("/api/v1/classifications", "*/*", HttpRequest.BodyPublishers.ofString("{}"));
+        assertThat(wildcard.statusCode()).isEqualTo(415);
+        HttpResponse<String> empty = post("/v2/models/mnist/infer", "application/json",
+                HttpRequest.BodyPublishers.noBody());
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(empty.body()).get("error").asString())
+                .isEqualTo("malformed request body: Required request body is missing");
+        HttpResponse<String> wrongShape = post("/v2/models/mnist/infer", "application/json",
+                HttpRequest.BodyPublishers.ofString("{\"inputs\":[{\"name\":\"input\",\"shape\":[\"a\"]}]}"));
+        assertThat(wrongShape.statusCode()).isEqualTo(400);
+        assertThat(wrongShape.body()).contains("'inputs[0].shape[0]' must be an integer")
+                .doesNotContain("java.").doesNotContain("dev.aigc");
+        HttpResponse<String> array = post("/api/v1/classifications", "application/json",
+                HttpRequest.BodyPublishers.ofString("[1]"));
+        assertThat(array.statusCode()).isEqualTo(400);
+        assertThat(array.body()).contains("The request body must be an object").doesNotContain("dev.aigc");
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void shouldRecordBatcherMetrics() throws Exception {
         post("/api/v1/classifications", "image/png", HttpRequest.BodyPublishers.ofByteArray(

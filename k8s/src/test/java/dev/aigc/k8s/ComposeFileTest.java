@@ -70,6 +70,30 @@ class ComposeFileTest {
         });
     }
 
+    /**
+     * The services have no authentication of their own: they and Redis are on the internal network only (no route
+     * to or from outside the host), never on the host's network; only the gateway (and the optional Prometheus,
+     * published on loopback) also joins the network whose port is published.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldKeepTheServicesOnAnInternalNetworkThatOnlyTheGatewayBridges() {
+        Map<String, Object> compose = StrictYaml.documents(text).get(0);
+        Map<String, Map<String, Object>> networks = (Map<String, Map<String, Object>>) compose.get("networks");
+        assertThat(networks).containsKeys("edge", "backend");
+        assertThat(networks.get("backend")).containsEntry("internal", true);
+        services.forEach((name, s) -> {
+            assertThat(s).as(name).doesNotContainKeys("network_mode", "expose");
+            List<String> joined = (List<String>) s.get("networks");
+            assertThat(joined).as(name + " networks").isNotNull().contains("backend");
+            if (name.equals("gateway-service") || s.containsKey("profiles")) {
+                assertThat(joined).as(name).containsExactlyInAnyOrder("edge", "backend");
+            } else {
+                assertThat(joined).as(name + ": internal network only").containsExactly("backend");
+            }
+        });
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void shouldHealthcheckEveryServiceAndStartTheGatewayWhenAllAreHealthy() {

@@ -1,5 +1,8 @@
 package dev.aigc.k8s;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
@@ -12,7 +15,10 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Only the gateway may reach the services and Redis; the gateway itself is reachable on its HTTP port. */
+/**
+ * Only the gateway may reach the services and Redis (they have no authentication of their own); the gateway itself
+ * is reachable on its HTTP port; nothing is published on the nodes.
+ */
 class NetworkPolicyTest {
 
     @ParameterizedTest
@@ -64,6 +70,37 @@ class NetworkPolicyTest {
             assertThat(rule.getFrom()).isNullOrEmpty();
             assertThat(rule.getPorts()).extracting(p -> p.getPort().getStrVal()).containsExactly("http");
         });
+    }
+
+    /**
+     * The services have no authentication of their own: nothing may publish them outside the cluster. Every
+     * Service is ClusterIP without external IPs, no pod uses the host's network or binds a host port, and the only
+     * Ingress (if any) routes to the gateway.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"cpu", "gpu"})
+    void shouldKeepEveryServiceOffTheNodesAndOutsideNetworks(String overlay) {
+        Manifests m = KubeObjects.overlay(overlay);
+        assertThat(m.all(Service.class)).isNotEmpty().allSatisfy(service -> {
+            String type = service.getSpec().getType();
+            assertThat(type == null ? "ClusterIP" : type).as(service.getMetadata().getName() + " type")
+                    .isEqualTo("ClusterIP");
+            assertThat(service.getSpec().getExternalIPs()).as(service.getMetadata().getName() + " externalIPs")
+                    .isNullOrEmpty();
+        });
+        for (Manifests.Workload w : m.workloads()) {
+            assertThat(w.pod().getHostNetwork()).as(w.name() + " hostNetwork").isNotEqualTo(Boolean.TRUE);
+            for (Container c : w.containers()) {
+                assertThat(Optional.ofNullable(c.getPorts()).orElse(List.of()))
+                        .as(w.name() + "/" + c.getName() + " host ports")
+                        .allSatisfy(p -> assertThat(p.getHostPort()).isNull());
+            }
+        }
+        for (Ingress ingress : m.all(Ingress.class)) {
+            ingress.getSpec().getRules().stream().flatMap(r -> r.getHttp().getPaths().stream())
+                    .forEach(path -> assertThat(path.getBackend().getService().getName())
+                            .as("Ingress backends").isEqualTo("gateway-service"));
+        }
     }
 
     private static List<NetworkPolicyIngressRule> rulesSelecting(Manifests m, Manifests.Workload w) {

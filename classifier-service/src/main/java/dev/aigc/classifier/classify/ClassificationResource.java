@@ -7,11 +7,15 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,9 +39,12 @@ class ClassificationResource {
     private final DigitClassifier classifier;
     private final ImageInputs inputs;
     private final ClassifierProperties.Limits limits;
+    private final Validator validator;
 
-    ClassificationResource(DigitClassifier classifier, ImageInputs inputs, ClassifierProperties properties) {
+    ClassificationResource(DigitClassifier classifier, ImageInputs inputs, ClassifierProperties properties,
+            Validator validator) {
         this.classifier = classifier;
+        this.validator = validator;
         this.inputs = inputs;
         this.limits = properties.limits();
     }
@@ -95,10 +102,15 @@ class ClassificationResource {
 
     @Operation(summary = "Classify several images given as JSON")
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-    BatchClassificationResponse jsonBatch(@Valid @RequestBody BatchClassificationRequest request,
+    BatchClassificationResponse jsonBatch(@RequestBody BatchClassificationRequest request,
             @Parameter(description = K_DOC, example = "3") @RequestParam(defaultValue = "3") int k) {
         checkK(k);
-        checkCount(request.items().size());
+        // the count first (413), so that a huge batch is refused before its items are validated one by one
+        checkCount(request.items() == null ? 0 : request.items().size());
+        Set<ConstraintViolation<BatchClassificationRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
         return answer(request.items().stream().map(inputs::fromJson).toList(), k);
     }
 

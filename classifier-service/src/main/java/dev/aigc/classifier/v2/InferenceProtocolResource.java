@@ -7,6 +7,7 @@ import dev.aigc.classifier.classify.Scores;
 import dev.aigc.serving.model.ModelCard;
 import dev.aigc.serving.model.ModelRegistry;
 import dev.aigc.serving.web.ApiException;
+import dev.aigc.serving.web.ClientTerms;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -151,13 +152,7 @@ class InferenceProtocolResource {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
-        return ResponseEntity.badRequest().body(new ErrorBody("malformed request body: "
-                + (e.getMostSpecificCause().getMessage() == null ? "unreadable" : firstLine(e.getMostSpecificCause()
-                .getMessage()))));
+        return ResponseEntity.badRequest().body(new ErrorBody("malformed request body: " + ClientTerms.unreadableBody(e)));
     }
 
-    private static String firstLine(String text) {
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
-    }
 }

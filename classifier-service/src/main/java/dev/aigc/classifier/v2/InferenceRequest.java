@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 public record InferenceRequest(
         String id,
         Map<String, Object> parameters,
-        @NotEmpty @Valid List<Tensor> inputs,
-        @Valid List<RequestedOutput> outputs) {
+        @NotEmpty @Valid List<@NotNull Tensor> inputs,
+        @Valid List<@NotNull RequestedOutput> outputs) {
 
     /** 784 zeros, for the documentation example. */
     static final String ZEROS_784 = "0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,"

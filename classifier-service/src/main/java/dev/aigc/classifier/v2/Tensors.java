@@ -56,13 +56,21 @@ final class Tensors {
         if (!node.isNumber()) {
             throw ApiException.badRequest("input '" + name + "' holds a non-number at position " + at + ": " + node);
         }
-        float value = node.floatValue();
-        if (!(value >= 0f && value <= 1f)) {
-            throw ApiException.badRequest("input '" + name + "' value at position " + at + " is " + value
+        // range-checked as a double first: 1e39 has no FP32 value (Jackson refuses to narrow it), 1e400 no double one
+        double value;
+        try {
+            value = node.doubleValue();
+        } catch (RuntimeException notRepresentable) {
+            value = Double.NaN;
+        }
+        if (!(value >= 0 && value <= 1)) {
+            String text = node.toString();
+            throw ApiException.badRequest("input '" + name + "' value at position " + at + " is "
+                    + (text.length() > 40 ? text.substring(0, 40) + "…" : text)
                     + "; values must be in [0, 1] (MNIST layout)");
         }
         if (at < into.length) {
-            into[at] = value;
+            into[at] = (float) value;
         }
         return at + 1;
     }

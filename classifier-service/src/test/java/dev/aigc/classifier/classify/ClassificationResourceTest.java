@@ -337,6 +337,44 @@ class ClassificationResourceTest {
     }
 
     @Test
+    void shouldRejectANullBatchItemWith400NamingIt() throws Exception {
+        problem(post("/api/v1/classifications/batch").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"items\":[{\"imageBase64\":\"x\"}, null]}"), 400, "Invalid request")
+                .andExpect(jsonPath("$.errors[0].field").value("items[1]"))
+                .andExpect(jsonPath("$.errors[0].message").value("must not be null"));
+        problem(post("/api/v1/classifications/batch").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"items\":null}"), 400, "Invalid request");
+        verify(classifier, never()).classify(anyList());
+    }
+
+    @Test
+    void shouldCountABatchBeforeValidatingItsItems() throws Exception {
+        String invalid = String.join(",", Collections.nCopies(10_000, "{\"pixels\":[2]}"));
+        String body = mvc.perform(post("/api/v1/classifications/batch").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"items\":[" + invalid + "]}"))
+                .andExpect(status().is(413))
+                .andExpect(jsonPath("$.title").value("Too many images"))
+                .andExpect(jsonPath("$.detail").value("10000 images in one request; at most 4 are accepted"))
+                .andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(body.length()).isLessThan(1_000);
+    }
+
+    @Test
+    void shouldCapTheListedViolationsOfAnAllowedBatch() throws Exception {
+        // 4 items (the limit) with 784 bad pixels each: 20 listed, the rest counted
+        String pixels = String.join(",", Collections.nCopies(784, "2"));
+        String items = String.join(",", Collections.nCopies(4, "{\"pixels\":[" + pixels + "]}"));
+        String body = mvc.perform(post("/api/v1/classifications/batch").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"items\":[" + items + "]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(20))
+                .andExpect(jsonPath("$.errorCount").value(4 * 784))
+                .andExpect(jsonPath("$.errors[0].field").value(containsString("items[0].pixels[")))
+                .andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(body.length()).isLessThan(4_000);
+    }
+
+    @Test
     void shouldAnswer503WithRetryAfterWhenTheQueueIsFull() throws Exception {
         when(classifier.classify(any(float[].class))).thenThrow(new QueueFullException("mnist", 1024, 2));
         problem(post("/api/v1/classifications").contentType("image/png").content(SEVEN), 503, "Server busy")

@@ -11,8 +11,9 @@ import dev.aigc.serving.model.ThreadLocalPredictors;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs the active generator: one forward pass per call for all of a request's images, on the calling thread's own
- * predictor, while a lease keeps the model open through a concurrent version switch.
+ * Runs the active generator on the {@link GenerationQueue}'s workers: forward passes of at most
+ * {@code gan.generation.chunk-size} images each, on the worker's own predictor, while a lease keeps the model open
+ * through a concurrent version switch. Between passes the work stops if its caller is no longer waiting.
  */
 @Service
 public class DigitGenerator {
@@ -20,12 +21,17 @@ public class DigitGenerator {
     private final ModelRegistry<GanGenerator> models;
     private final ThreadLocalPredictors<GanGenerator, LatentCodes, float[][]> predictors;
     private final double defaultTruncation;
+    private final GenerationQueue queue;
+    private final int chunkSize;
 
     DigitGenerator(ModelRegistry<GanGenerator> models,
-                   ThreadLocalPredictors<GanGenerator, LatentCodes, float[][]> predictors, GanProperties properties) {
+                   ThreadLocalPredictors<GanGenerator, LatentCodes, float[][]> predictors, GanProperties properties,
+                   GenerationQueue queue) {
         this.models = models;
         this.predictors = predictors;
         this.defaultTruncation = properties.truncation();
+        this.queue = queue;
+        this.chunkSize = properties.generation().chunkSize();
     }
 
     /** Images of one request, with the version that drew them and the noise scale used. */
@@ -50,12 +56,20 @@ public class DigitGenerator {
 
     private Drawn draw(java.util.function.Function<GanArchitecture, LatentCodes> codesFor, Double truncation) {
         double psi = truncation != null ? truncation : defaultTruncation;
-        try (ModelLease<GanGenerator> lease = models.acquire()) {
-            LatentCodes codes = codesFor.apply(lease.model().architecture()).truncated(psi);
-            float[][] images = predictors.get(lease).predict(codes);
-            return new Drawn(lease.version(), images, codes.digits(), psi);
-        } catch (TranslateException e) {
-            throw new IllegalStateException("The generator failed", e);
-        }
+        return queue.run(deadline -> {
+            try (ModelLease<GanGenerator> lease = models.acquire()) {
+                LatentCodes codes = codesFor.apply(lease.model().architecture()).truncated(psi);
+                float[][] images = new float[codes.count()][];
+                for (int from = 0; from < codes.count(); from += chunkSize) {
+                    deadline.check();
+                    int to = Math.min(codes.count(), from + chunkSize);
+                    float[][] part = predictors.get(lease).predict(codes.slice(from, to));
+                    System.arraycopy(part, 0, images, from, part.length);
+                }
+                return new Drawn(lease.version(), images, codes.digits(), psi);
+            } catch (TranslateException e) {
+                throw new IllegalStateException("The generator failed", e);
+            }
+        });
     }
 }

@@ -20,6 +20,12 @@ public record LatentCodes(float[] rows, int[] digits, int inputSize) {
      * "truncation" trade-off of GAN sampling, where smaller noise gives more typical, more legible digits at the
      * cost of variety. {@code psi = 1} returns this.
      */
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive) of these codes. */
+    public LatentCodes slice(int from, int to) {
+        float[] part = java.util.Arrays.copyOfRange(rows, from * inputSize, to * inputSize);
+        return new LatentCodes(part, java.util.Arrays.copyOfRange(digits, from, to), inputSize);
+    }
+
     public LatentCodes truncated(double psi) {
         if (psi == 1.0) {
             return this;

@@ -156,6 +156,29 @@ class GenerationControllerTest {
         verifyNoInteractions(generator);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"count\": 4.5}", "{\"count\": 1e39}", "{\"count\": \"many\"}", "{\"count\": [4]}",
+        "{\"digit\": 7.0}"})
+    void shouldRefuseCountsAndDigitsThatAreNotIntegers(String body) throws Exception {
+        mvc.perform(post("/api/v1/gan/generations").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail", containsString("must be an integer")))
+                .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.not(containsString("java."))));
+        verifyNoInteractions(generator);
+    }
+
+    @Test
+    void shouldAnswer503WithRetryAfterWhenGenerationIsFull() throws Exception {
+        when(generator.sample(anyInt(), any(), anyLong(), any()))
+                .thenThrow(new dev.aigc.serving.batch.QueueFullException("gan-generation", 8, 2));
+
+        mvc.perform(post("/api/v1/gan/generations").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "2"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
     @Test
     void shouldAnswerServiceUnavailableWhenNoModelIsLoaded() throws Exception {
         when(generator.sample(anyInt(), any(), anyLong(), any()))

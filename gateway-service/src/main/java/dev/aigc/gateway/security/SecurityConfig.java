@@ -101,11 +101,14 @@ class SecurityConfig {
                         // the playground page and its static assets; the page sends the key itself on API calls
                         .pathMatchers(HttpMethod.GET, "/index.html", "/playground/**").permitAll()
                         .pathMatchers("/actuator/**").hasRole("ADMIN")
-                        .pathMatchers(HttpMethod.POST, "/api/v1/*/models/*/activate").hasRole("ADMIN")
-                        .pathMatchers("/api/v1/gan/training-jobs", "/api/v1/gan/training-jobs/**").hasRole("ADMIN")
-                        .pathMatchers(HttpMethod.POST, "/api/v1/qa/documents", "/api/v1/qa/documents/**")
+                        // admin rules match normalised paths (case, trailing and repeated slashes, escapes)
+                        .matchers(AdminPaths.of(null, "/actuator/**")).hasRole("ADMIN")
+                        .matchers(AdminPaths.of(HttpMethod.POST, "/api/v1/*/models/*/activate")).hasRole("ADMIN")
+                        .matchers(AdminPaths.of(null, "/api/v1/gan/training-jobs", "/api/v1/gan/training-jobs/**"))
                         .hasRole("ADMIN")
-                        .pathMatchers(HttpMethod.DELETE, "/api/v1/qa/documents", "/api/v1/qa/documents/**")
+                        .matchers(AdminPaths.of(HttpMethod.POST, "/api/v1/qa/documents", "/api/v1/qa/documents/**"))
+                        .hasRole("ADMIN")
+                        .matchers(AdminPaths.of(HttpMethod.DELETE, "/api/v1/qa/documents", "/api/v1/qa/documents/**"))
                         .hasRole("ADMIN")
                         .anyExchange().hasRole("USER"));
         if (properties.anonymousAccess()) {

@@ -68,6 +68,42 @@ class ApiKeySecurityTest extends GatewayTestSupport {
                 .satisfies(request -> assertThat(request.getHeader(API_KEY)).isNull());
     }
 
+    /** Trailing slashes, case, repeated slashes and escaped letters must not slip past the admin rules. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "POST,   /api/v1/classifier/models/v2/activate/",
+            "POST,   /api/v1/classifier/models/v2/ACTIVATE",
+            "POST,   /api/v1/gan/models/g7/Activate/",
+            "POST,   /API/V1/NLP/MODELS/LM-3/ACTIVATE",
+            "POST,   /api/v1/classifier/models/v2/%61ctivate",
+            "POST,   /api/v1/gan/training-jobs/",
+            "POST,   /api/v1/GAN/Training-Jobs",
+            "DELETE, /api/v1/gan/training-jobs/42/",
+            "POST,   /api/v1/qa/documents/",
+            "POST,   /api/v1/QA/Documents",
+            "DELETE, /api/v1/qa/DOCUMENTS/doc-1",
+            "GET,    /ACTUATOR/env",
+            "GET,    /actuator/env/",
+    })
+    void shouldMatchAdminRulesOnTheNormalisedPath(String method, String path) {
+        HttpMethod httpMethod = HttpMethod.valueOf(method);
+        client.method(httpMethod).uri(java.net.URI.create(baseUrl() + path)).exchange()
+                .expectStatus().isUnauthorized();
+        client.method(httpMethod).uri(java.net.URI.create(baseUrl() + path)).header(API_KEY, USER_KEY).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(StubServices.ALL).allSatisfy(stub -> assertThat(stub.requests()).isEmpty());
+    }
+
+    @Test
+    void shouldNormalisePathsForTheAdminRules() {
+        assertThat(AdminPaths.normalise("/api/v1/classifier/models/v2/activate/")).isEqualTo(
+                "/api/v1/classifier/models/v2/activate");
+        assertThat(AdminPaths.normalise("/API//v1/Gan/training-jobs///")).isEqualTo("/api/v1/gan/training-jobs");
+        assertThat(AdminPaths.normalise("/api/v1/x/%61ctivate")).isEqualTo("/api/v1/x/activate");
+        assertThat(AdminPaths.normalise("/")).isEqualTo("/");
+    }
+
     @Test
     void shouldLetUsersReadTheKnowledgeBaseButNotChangeIt() {
         client.get().uri("/api/v1/qa/documents").header(API_KEY, USER_KEY).exchange().expectStatus().isOk();

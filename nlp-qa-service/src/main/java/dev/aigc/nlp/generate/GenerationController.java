@@ -64,7 +64,7 @@ class GenerationController {
         try {
             streams.execute(() -> run(request, s, emitter, open));
         } catch (RejectedExecutionException e) {
-            throw ApiException.unavailable("all generation streams are busy; retry shortly");
+            throw ApiException.unavailable("all generation streams are busy; retry shortly", 1);
         }
         return emitter;
     }

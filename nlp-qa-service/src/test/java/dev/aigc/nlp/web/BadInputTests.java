@@ -66,6 +66,41 @@ class BadInputTests extends ServiceTestSupport {
         assertProblem(r, status, mentions);
     }
 
+    /** The hostile inputs of the fuzz run (issue 18): a 400 in the client's terms, never a Java type or a 500. */
+    static Stream<Arguments> hostileJson() {
+        return Stream.of(
+                Arguments.of("/api/v1/qa/ask", "[1]", "The request body must be an object (got an array)"),
+                Arguments.of("/api/v1/qa/ask", "{\"question\": [\"a\"]}", "'question' must be a string"),
+                Arguments.of("/api/v1/qa/ask", "{\"question\": \"GAN?\", \"topK\": 1.5}", "'topK' must be an integer"),
+                Arguments.of("/api/v1/qa/ask", "{\"question\": \"GAN?\", \"topK\": NaN}", "NaN and Infinity"),
+                Arguments.of("/api/v1/qa/ask", "{\"topK\": " + "9".repeat(2000) + "}", "exceeds the maximum"),
+                Arguments.of("/api/v1/nlp/generations", "{\"prompt\": \"春天\", \"maxTokens\": 4.5}",
+                        "'maxTokens' must be an integer"),
+                Arguments.of("/api/v1/nlp/generations/stream", "{\"prompt\": \"春天\", \"seed\": 1e30}",
+                        "'seed' must be an integer"),
+                Arguments.of("/api/v1/nlp/classifications", "{\"text\": \"x\", \"labels\": {\"a\": 1}}",
+                        "'labels' must be an array"),
+                Arguments.of("/api/v1/nlp/sentiment", "\"text\"", "The request body must be an object"),
+                Arguments.of("/api/v1/qa/documents", "{\"title\": {}, \"text\": \"x\"}", "'title' must be a string"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("hostileJson")
+    void shouldSayWhatIsWrongWithoutNamingJavaInternals(String path, String body, String says) throws Exception {
+        Reply r = post(path, body);
+        assertProblem(r, 400, says);
+        assertThat(r.body()).doesNotContain("dev.aigc", "java.", "JsonReadFeature", "StreamReadConstraints",
+                "JsonToken", "LinkedHashMap");
+    }
+
+    @Test
+    void shouldRejectUndecodableQueryTextWith400() throws Exception {
+        for (String query : List.of("page=%ff", "size=%C3%28", "x=%ff&page=1")) {
+            Reply r = get("/api/v1/qa/documents?" + query);
+            assertProblem(r, 400, "percent-encoded UTF-8");
+        }
+    }
+
     @Test
     void shouldRejectInvalidUtf8InAJsonBody() throws Exception {
         for (String path : List.of("/api/v1/qa/ask", "/api/v1/nlp/generations", "/api/v1/nlp/sentiment")) {

@@ -52,6 +52,19 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", detail);
     }
 
+    /** 503 with {@code Retry-After}: the service is at capacity right now and will be free again shortly. */
+    public static ApiException unavailable(String detail, long retryAfterSeconds) {
+        long seconds = Math.max(1, retryAfterSeconds);
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Server busy", detail) {
+            @Override
+            public HttpHeaders headers() {
+                HttpHeaders headers = new HttpHeaders();
+                headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                return headers;
+            }
+        };
+    }
+
     public HttpStatus status() {
         return status;
     }

@@ -3,6 +3,7 @@ package dev.aigc.serving.web;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -18,6 +19,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -32,6 +34,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -55,6 +58,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static final String REQUEST_ID = "requestId";
     /** Name of the ProblemDetail property listing the invalid inputs of a 400. */
     public static final String ERRORS = "errors";
+    /** Name of the property giving the number of invalid inputs when {@code errors} lists only the first ones. */
+    public static final String ERROR_COUNT = "errorCount";
+    /** At most this many violations are listed in {@code errors}; the detail names the first few. */
+    static final int MAX_LISTED = 20;
+    static final int MAX_IN_DETAIL = 5;
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
@@ -74,7 +82,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
         List<Violation> violations = new ArrayList<>();
         for (ConstraintViolation<?> violation : ex.getConstraintViolations()) {
-            violations.add(new Violation(lastNode(violation.getPropertyPath().toString()), violation.getMessage()));
+            violations.add(new Violation(Violations.fieldPath(violation.getPropertyPath()), violation.getMessage()));
         }
         return badRequest(ex, "Invalid request", violations, request);
     }
@@ -113,6 +121,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) throws Exception {
         if (ex.getClass().getName().startsWith("org.springframework.security.")) {
             throw ex;
+        }
+        if (ex instanceof IllegalArgumentException && hasWildcardContentType(request)) {
+            // Spring refuses to read a body declared as */* (or text/*) with a plain IllegalArgumentException
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type '" + request.getHeader(HttpHeaders.CONTENT_TYPE) + "' is a wildcard; a request body "
+                            + "needs its concrete media type (such as application/json)");
+            body.setTitle("Unsupported Media Type");
+            return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
+        }
+        Violation badQuery = QueryText.problem(ex);
+        if (badQuery != null) {
+            return badRequest(ex, "Invalid query string", List.of(badQuery), request);
         }
         ResponseStatus annotated = AnnotatedElementUtils.findMergedAnnotation(ex.getClass(), ResponseStatus.class);
         if (annotated != null) {
@@ -155,8 +175,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String field = ex.getPropertyName() != null ? ex.getPropertyName() : "value";
-        String expected = ex.getRequiredType() != null ? ex.getRequiredType().getSimpleName() : "another type";
-        String message = "must be of type " + expected + " but was '" + ex.getValue() + "'";
+        String expected = ex.getRequiredType() != null ? ClientTerms.expected(ex.getRequiredType()) : "another value";
+        String message = "must be " + expected + ", got '" + ex.getValue() + "'";
         return badRequest(ex, "Invalid request parameter", List.of(new Violation(field, message)), request);
     }
 
@@ -180,19 +200,30 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Throwable cause = ex.getCause();
         if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
             String field = Violations.jsonPath(json);
-            String message = firstLine(json.getOriginalMessage());
-            return badRequest(ex, "Unreadable request body", List.of(new Violation(field, message)), request);
+            return badRequest(ex, "Unreadable request body", List.of(new Violation(field, ClientTerms.jsonProblem(json))),
+                    request);
         }
-        String detail;
-        if (cause instanceof JacksonException json) {
-            detail = "Malformed JSON: " + firstLine(json.getOriginalMessage());
-        } else if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
-            detail = "Required request body is missing";
-        } else {
-            detail = "Request body could not be read";
-        }
+        String detail = ClientTerms.unreadableBody(ex);
+        detail = Character.toUpperCase(detail.charAt(0)) + detail.substring(1);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         body.setTitle("Unreadable request body");
+        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A multipart body that cannot be parsed (no boundary, truncated parts...): the client's fault, 400. */
+    @ExceptionHandler(MultipartException.class)
+    public ResponseEntity<Object> handleMultipart(MultipartException ex, WebRequest request) throws Exception {
+        if (ex instanceof MaxUploadSizeExceededException tooLarge) {
+            return handleMaxUploadSizeExceededException(tooLarge, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE,
+                    request);
+        }
+        String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        String detail = contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("boundary=")
+                ? "A multipart/form-data body needs a boundary parameter in its Content-Type"
+                : "The multipart/form-data body is malformed: its parts must be delimited by the boundary given in "
+                        + "Content-Type";
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        body.setTitle("Malformed multipart request");
         return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
@@ -225,6 +256,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> entity = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (entity != null && entity.getBody() instanceof ProblemDetail problem) {
+            // preset, so that the problem is written whatever the client's Accept header asked for (else: empty 406)
+            HttpHeaders withType = new HttpHeaders();
+            withType.putAll(entity.getHeaders());
+            withType.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            entity = new ResponseEntity<>(problem, withType, entity.getStatusCode());
+            problem.setDetail(ClientTerms.scrub(problem.getDetail()));
             problem.setProperty(REQUEST_ID, requestId(request));
             if (problem.getTitle() == null) {
                 HttpStatus resolved = HttpStatus.resolve(statusCode.value());
@@ -241,12 +278,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             WebRequest request) {
         List<Violation> sorted = violations.stream().sorted(Comparator.comparing(Violation::field,
                 Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
-        String detail = sorted.isEmpty() ? title : sorted.stream()
+        List<Violation> listed = sorted.size() > MAX_LISTED ? sorted.subList(0, MAX_LISTED) : sorted;
+        String more = sorted.size() > MAX_IN_DETAIL ? "; and " + (sorted.size() - MAX_IN_DETAIL) + " more" : "";
+        String detail = sorted.isEmpty() ? title : sorted.stream().limit(MAX_IN_DETAIL)
                 .map(v -> "'" + v.field() + "' " + v.message())
-                .collect(Collectors.joining("; ", title + ": ", ""));
+                .collect(Collectors.joining("; ", title + ": ", more));
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         body.setTitle(title);
-        body.setProperty(ERRORS, sorted);
+        body.setProperty(ERRORS, listed.stream().map(v -> new Violation(v.field(), ClientTerms.scrub(v.message())))
+                .toList());
+        if (listed.size() < sorted.size()) {
+            body.setProperty(ERROR_COUNT, sorted.size());
+        }
         return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
@@ -258,17 +301,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, body, headers, HttpStatus.NOT_FOUND, request);
     }
 
-    private static String lastNode(String propertyPath) {
-        int dot = propertyPath.lastIndexOf('.');
-        return dot >= 0 ? propertyPath.substring(dot + 1) : propertyPath;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable value";
+    private static boolean hasWildcardContentType(WebRequest request) {
+        String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (contentType == null) {
+            return false;
         }
-        int newline = message.indexOf('\n');
-        return newline >= 0 ? message.substring(0, newline).trim() : message.trim();
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.isWildcardType() || type.isWildcardSubtype();
+        } catch (IllegalArgumentException unparsable) {
+            return false;
+        }
     }
 
     static String requestId(WebRequest request) {

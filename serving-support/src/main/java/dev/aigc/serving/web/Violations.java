@@ -3,6 +3,9 @@ package dev.aigc.serving.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+
 import org.springframework.core.MethodParameter;
 import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
@@ -30,6 +33,38 @@ final class Violations {
             violations.add(new Violation(prefix == null ? error.getObjectName() : prefix, error.getDefaultMessage()));
         }
         return violations;
+    }
+
+    /**
+     * A constraint violation's path as the client wrote it: {@code items[3].pixels[0]} for a bean, the parameter
+     * (then the property path inside it) for method validation; container element nodes such as
+     * {@code <list element>} are dropped.
+     */
+    static String fieldPath(Path path) {
+        StringBuilder out = new StringBuilder();
+        List<Path.Node> nodes = new ArrayList<>();
+        path.forEach(nodes::add);
+        boolean method = !nodes.isEmpty() && (nodes.get(0).getKind() == ElementKind.METHOD
+                || nodes.get(0).getKind() == ElementKind.CONSTRUCTOR);
+        for (int i = method ? 1 : 0; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            if (method && node.getKind() == ElementKind.PARAMETER && i + 1 < nodes.size()
+                    && nodes.get(i + 1).getKind() == ElementKind.PROPERTY) {
+                continue; // the parameter's name adds nothing to the property path the client sent
+            }
+            if (node.isInIterable()) {
+                out.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getKind() == ElementKind.BEAN
+                    || node.getName() == null) {
+                continue;
+            }
+            if (!out.isEmpty()) {
+                out.append('.');
+            }
+            out.append(node.getName());
+        }
+        return out.isEmpty() ? "(body)" : out.toString();
     }
 
     static String parameterName(MethodParameter parameter) {

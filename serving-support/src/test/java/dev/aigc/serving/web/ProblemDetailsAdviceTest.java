@@ -129,7 +129,7 @@ class ProblemDetailsAdviceTest {
         mvc.perform(get("/test/steps").param("steps", "abc"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("steps"))
-                .andExpect(jsonPath("$.detail", containsString("'steps' must be of type int")));
+                .andExpect(jsonPath("$.detail", containsString("'steps' must be an integer, got 'abc'")));
         mvc.perform(get("/test/steps").param("steps", "1000"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("steps"))
