@@ -48,7 +48,7 @@ class ModelsResource {
     @Operation(summary = "Make a version the one that serves",
             description = "Loads the version, then swaps it in; requests in flight finish on the previous one.")
     @PostMapping("/{version}/activate")
-    ModelVersionView activate(@Parameter(example = "1.1-single") @PathVariable String version) {
+    ModelVersionView activate(@Parameter(example = "1.1-ensemble") @PathVariable String version) {
         return ModelVersionView.of(registry.activate(version).card(), version);
     }
 }

@@ -2,6 +2,8 @@ package dev.aigc.gan.jobs;
 
 import dev.aigc.serving.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Training as a service: start one job at a time, watch it, cancel it. */
 @RestController
 @RequestMapping(TrainingJobController.BASE)
+@Tag(name = "GAN training jobs", description = "One training job at a time on the MNIST training set; a finished job adds a model version")
 class TrainingJobController {
 
     static final String BASE = "/api/v1/gan/training-jobs";
@@ -30,6 +33,8 @@ class TrainingJobController {
 
     @Operation(summary = "Start a training job", description = "202 with the job's address; 409 while another job"
             + " runs. The finished job adds a model version (with its evaluation) that is not activated.")
+    @ApiResponse(responseCode = "202", description = "Started; Location names the job")
+    @ApiResponse(responseCode = "409", description = "Another job is running")
     @PostMapping
     ResponseEntity<TrainingJob.Status> start(@Valid @RequestBody TrainingJobRequest request) {
         TrainingJob.Status status = jobs.submit(request);
@@ -58,6 +63,8 @@ class TrainingJobController {
     }
 
     @Operation(summary = "Cancel a job", description = "Stops it after the current batch; no version is added.")
+    @ApiResponse(responseCode = "202", description = "Cancelling: the job stops after its current batch")
+    @ApiResponse(responseCode = "409", description = "The job has already ended")
     @DeleteMapping("/{id}")
     ResponseEntity<TrainingJob.Status> cancel(@PathVariable String id) {
         TrainingJob job = jobs.get(id);

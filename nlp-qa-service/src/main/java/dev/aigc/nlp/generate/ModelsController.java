@@ -5,6 +5,7 @@ import dev.aigc.serving.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +17,7 @@ import java.util.List;
 /** The character LM's versions and their model cards; switching the one that serves (an admin route at the gateway). */
 @RestController
 @RequestMapping("/api/v1/nlp/models")
+@Tag(name = "Language models", description = "The character LM's versions, their model cards, and which one generates")
 class ModelsController {
 
     private final ModelRegistry<CharLanguageModel> models;

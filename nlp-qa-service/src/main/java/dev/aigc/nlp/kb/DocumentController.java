@@ -3,6 +3,11 @@ package dev.aigc.nlp.kb;
 import dev.aigc.nlp.web.StrictUtf8;
 import dev.aigc.serving.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,7 +33,11 @@ import java.util.List;
 @Validated
 @RestController
 @RequestMapping("/api/v1/qa/documents")
+@Tag(name = "Knowledge base", description = "The documents questions are answered from")
 class DocumentController {
+
+    private static final String TEXT_EXAMPLE = "Maven builds Java projects from a pom.xml. Install it with SDKMAN and "
+            + "check it with mvn -v.";
 
     private final KnowledgeBase kb;
     private final KbProperties properties;
@@ -39,6 +48,7 @@ class DocumentController {
     }
 
     @Operation(summary = "Ingest a document (JSON); answered 201 only once it is committed to disk")
+    @ApiResponse(responseCode = "201", description = "Stored; Location names the document")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DocumentResponse> create(@Valid @RequestBody DocumentRequest request) {
         return created(new KnowledgeBase.NewDocument(request.title(), request.text(), request.source(), request.lang()));
@@ -46,9 +56,15 @@ class DocumentController {
 
     @Operation(summary = "Ingest a plain-text or Markdown body; title, source and lang as query parameters")
     @PostMapping(consumes = {MediaType.TEXT_PLAIN_VALUE, MediaType.TEXT_MARKDOWN_VALUE})
-    ResponseEntity<DocumentResponse> createFromText(@RequestParam @NotBlank @Size(max = 200) String title,
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+            @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string", example = TEXT_EXAMPLE)),
+            @Content(mediaType = MediaType.TEXT_MARKDOWN_VALUE, schema = @Schema(type = "string",
+                    example = "# Installing Maven\n\n" + TEXT_EXAMPLE))})
+    ResponseEntity<DocumentResponse> createFromText(@Parameter(example = "Installing Maven")
+                                                    @RequestParam @NotBlank @Size(max = 200) String title,
+                                                    @Parameter(example = "team wiki")
                                                     @RequestParam(required = false) @Size(max = 500) String source,
-                                                    @RequestParam(required = false)
+                                                    @Parameter(example = "en") @RequestParam(required = false)
                                                     @Pattern(regexp = "zh|en", message = "must be 'zh' or 'en'") String lang,
                                                     @RequestBody byte[] body) {
         String text = StrictUtf8.decode(body);
@@ -69,10 +85,11 @@ class DocumentController {
     }
 
     @GetMapping("/{id}")
-    DocumentResponse get(@PathVariable @Size(max = 100) String id) {
+    DocumentResponse get(@Parameter(example = "en-activation-functions") @PathVariable @Size(max = 100) String id) {
         return DocumentResponse.of(kb.get(id));
     }
 
+    @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable @Size(max = 100) String id) {
         kb.delete(id);
