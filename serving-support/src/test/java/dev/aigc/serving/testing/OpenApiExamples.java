@@ -80,7 +80,8 @@ public final class OpenApiExamples {
 
     /**
      * What breaks the platform's document conventions: a missing title, version or description; an operation
-     * without a tag, without the ProblemDetail responses 400/413/415/429/503, or with a response declared as
+     * without a declared and described tag, without the ProblemDetail responses 400/413/415/429/503, or with a
+     * response declared as
      * {@code *}{@code /*}. Empty when the document follows them.
      */
     public List<String> conventionProblems() {
@@ -94,6 +95,12 @@ public final class OpenApiExamples {
         if ("OpenAPI definition".equals(info.path("title").asString(""))) {
             problems.add("info.title is springdoc's placeholder");
         }
+        List<String> declaredTags = new ArrayList<>();
+        document.path("tags").forEach(tag -> {
+            if (!tag.path("description").asString("").isBlank()) {
+                declaredTags.add(tag.path("name").asString());
+            }
+        });
         for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
                 if (!ORDER.contains(operation.getKey())) {
@@ -104,6 +111,13 @@ public final class OpenApiExamples {
                 if (op.path("tags").isEmpty()) {
                     problems.add(name + " has no tag");
                 }
+                // springdoc names an untagged controller's operations after its class ("generation-controller")
+                // without declaring the tag: a @Tag declares it, with its description
+                op.path("tags").forEach(tag -> {
+                    if (!declaredTags.contains(tag.asString())) {
+                        problems.add(name + " has the undeclared tag '" + tag.asString() + "'");
+                    }
+                });
                 for (String code : List.of("400", "413", "415", "429", "503")) {
                     if (resolve(op.path("responses").path(code)).path("content").path("application/problem+json")
                             .isMissingNode()) {
@@ -118,6 +132,38 @@ public final class OpenApiExamples {
             }
         }
         return problems;
+    }
+
+    /** A request sent and what came back. */
+    public record Outcome(Request request, HttpResponse<String> response) {
+
+        public boolean succeeded() {
+            return response.statusCode() / 100 == 2;
+        }
+
+        @Override
+        public String toString() {
+            return request + " -> " + response.statusCode() + " " + response.body();
+        }
+    }
+
+    /** Fetches the OpenAPI document of the service at {@code base} from {@code /v3/api-docs}. */
+    public static OpenApiExamples fetch(HttpClient http, URI base) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(http, base, new Request("GET /v3/api-docs", "GET", "/v3/api-docs",
+                Map.of(), null, null));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /v3/api-docs answered " + response.statusCode());
+        }
+        return of(response.body());
+    }
+
+    /** Sends every example request, in order, to the service at {@code base}. */
+    public List<Outcome> sendAll(HttpClient http, URI base) throws IOException, InterruptedException {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Request request : requests) {
+            outcomes.add(new Outcome(request, send(http, base, request)));
+        }
+        return outcomes;
     }
 
     /** Sends {@code request} to the service at {@code base} (e.g. {@code http://localhost:8082}). */
