@@ -30,7 +30,7 @@ class RetrievalModeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"magic", "hybrid "})
+    @ValueSource(strings = {"magic", "hybrid-bm25"})
     void shouldRejectAnUnknownMode(String mode) {
         assertThatThrownBy(() -> json.readValue("{\"question\": \"q\", \"mode\": \"" + mode + "\"}", AskRequest.class))
                 .isInstanceOf(DatabindException.class);
