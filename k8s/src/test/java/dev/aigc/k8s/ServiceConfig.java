@@ -25,7 +25,8 @@ import java.util.stream.Stream;
 final class ServiceConfig {
 
     /** The settings every service depending on serving-support inherits (ServingDefaultsEnvironmentPostProcessor). */
-    static final String SHARED_DEFAULTS = "serving-support/src/main/resources/dev/aigc/serving/config/serving-defaults.yml";
+    static final String SHARED_DEFAULTS =
+            "serving-support/src/main/resources/dev/aigc/serving/config/serving-defaults.yml";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)(?::([^}]*))?}");
 
@@ -42,7 +43,8 @@ final class ServiceConfig {
         this.module = module;
         Path resources = RepoFiles.resolve(module + "/src/main/resources");
         StringBuilder yaml = new StringBuilder();
-        if (StrictYaml.read(RepoFiles.resolve(module + "/pom.xml")).contains("<artifactId>serving-support</artifactId>")) {
+        String pom = StrictYaml.read(RepoFiles.resolve(module + "/pom.xml"));
+        if (pom.contains("<artifactId>serving-support</artifactId>")) {
             // serving-support's shared defaults sit below the service's own application.yml
             String shared = StrictYaml.read(RepoFiles.resolve(SHARED_DEFAULTS));
             yaml.append(shared).append('\n');

@@ -44,9 +44,11 @@ import org.springframework.web.bind.annotation.RestController;
         + "metadata, readiness and inference, also per model version")
 @ApiResponse(responseCode = "400", description = "Malformed request: unknown input or output name, wrong datatype, "
         + "shape or values; a version that does not serve", content = @Content(
-        mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = InferenceProtocolResource.ErrorBody.class)))
+        mediaType = MediaType.APPLICATION_JSON_VALUE,
+        schema = @Schema(implementation = InferenceProtocolResource.ErrorBody.class)))
 @ApiResponse(responseCode = "404", description = "Unknown model or version", content = @Content(
-        mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = InferenceProtocolResource.ErrorBody.class)))
+        mediaType = MediaType.APPLICATION_JSON_VALUE,
+        schema = @Schema(implementation = InferenceProtocolResource.ErrorBody.class)))
 class InferenceProtocolResource {
 
     static final String MODEL = "mnist";

@@ -222,8 +222,8 @@ class InferenceProtocolResourceTest {
                 .andExpect(jsonPath("$.model_version").value(ShippedModels.ENSEMBLE))
                 .andExpect(jsonPath("$.id").value("v-1"))
                 .andExpect(jsonPath("$.outputs[0].data[3]").value(closeTo(1.0, 0.5)));
-        mvc.perform(post("/v2/models/mnist/versions/" + ShippedModels.SINGLE + "/infer").contentType(MediaType.APPLICATION_JSON)
-                        .content(body))
+        mvc.perform(post("/v2/models/mnist/versions/" + ShippedModels.SINGLE + "/infer")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error", containsString("'1.1-single'")))
                 .andExpect(jsonPath("$.error", containsString("is not loaded")));

@@ -27,7 +27,8 @@ class ModelsController {
     record ModelsResponse(String active, List<ModelCard> versions) {
     }
 
-    @Operation(summary = "List generator versions", description = "Versions (oldest first) with their model cards;"
+    @Operation(operationId = "listModels",
+            summary = "List generator versions", description = "Versions (oldest first) with their model cards;"
             + " versions added by training jobs appear here once finished.")
     @GetMapping
     ModelsResponse list() {
@@ -35,7 +36,8 @@ class ModelsController {
         return new ModelsResponse(models.activeVersion().orElse(null), models.versions());
     }
 
-    @Operation(summary = "Serve another version", description = "Loads the version and swaps it in; requests in"
+    @Operation(operationId = "activateModel",
+            summary = "Serve another version", description = "Loads the version and swaps it in; requests in"
             + " flight finish on the previous one.")
     @PostMapping("/{version}/activate")
     ModelsResponse activate(@Parameter(example = "v1") @PathVariable String version) {

@@ -30,14 +30,15 @@ class ModelsController {
     record ModelsView(String active, List<ModelVersionView> versions) {
     }
 
-    @Operation(summary = "List the language model's versions with their model cards and which one is active")
+    @Operation(operationId = "listModels",
+            summary = "List the language model's versions with their model cards and which one is active")
     @GetMapping
     ModelsView list() {
         String active = models.activeVersion().orElse(null);
         return new ModelsView(active, models.versions().stream().map(c -> ModelVersionView.of(c, active)).toList());
     }
 
-    @Operation(summary = "One version of the language model and its model card")
+    @Operation(operationId = "getModel", summary = "One version of the language model and its model card")
     @ApiResponse(responseCode = "200", description = "The version")
     @ApiResponse(responseCode = "404", description = "No such version (ProblemDetail)")
     @GetMapping("/{version}")
@@ -48,7 +49,7 @@ class ModelsController {
                         + "'"));
     }
 
-    @Operation(summary = "Make a version the one that generates",
+    @Operation(operationId = "activateModel", summary = "Make a version the one that generates",
             description = "Loads the version and swaps it in; generations already running finish on the previous "
                     + "version, which is closed once the last of them ends.")
     @ApiResponse(responseCode = "200", description = "The version, now active")

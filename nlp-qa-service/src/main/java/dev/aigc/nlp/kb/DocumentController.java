@@ -47,14 +47,16 @@ class DocumentController {
         this.properties = properties;
     }
 
-    @Operation(summary = "Ingest a document (JSON); answered 201 only once it is committed to disk")
+    @Operation(operationId = "createDocument",
+            summary = "Ingest a document (JSON); answered 201 only once it is committed to disk")
     @ApiResponse(responseCode = "201", description = "Stored; Location names the document")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DocumentResponse> create(@Valid @RequestBody DocumentRequest request) {
         return created(new KnowledgeBase.NewDocument(request.title(), request.text(), request.source(), request.lang()));
     }
 
-    @Operation(summary = "Ingest a plain-text or Markdown body; title, source and lang as query parameters")
+    @Operation(operationId = "createDocument",
+            summary = "Ingest a plain-text or Markdown body; title, source and lang as query parameters")
     @PostMapping(consumes = {MediaType.TEXT_PLAIN_VALUE, MediaType.TEXT_MARKDOWN_VALUE})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
             @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string", example = TEXT_EXAMPLE)),
@@ -84,18 +86,21 @@ class DocumentController {
                 .buildAndExpand(stored.id()).toUri()).body(DocumentResponse.of(stored));
     }
 
+    @Operation(operationId = "getDocument", summary = "One document with its full text")
     @GetMapping("/{id}")
     DocumentResponse get(@Parameter(example = "en-activation-functions") @PathVariable @Size(max = 100) String id) {
         return DocumentResponse.of(kb.get(id));
     }
 
     @ApiResponse(responseCode = "204", description = "Deleted")
+    @Operation(operationId = "deleteDocument", summary = "Delete a document and its chunks")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable @Size(max = 100) String id) {
         kb.delete(id);
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(operationId = "listDocuments", summary = "A page of documents, texts abbreviated")
     @GetMapping
     DocumentResponse.Page list(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {

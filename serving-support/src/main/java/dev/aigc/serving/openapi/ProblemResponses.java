@@ -84,7 +84,7 @@ public class ProblemResponses implements OpenApiCustomizer {
         Content success = responses.entrySet().stream().filter(e -> e.getKey().startsWith("2"))
                 .map(e -> e.getValue().getContent()).filter(c -> c != null).findFirst().orElse(new Content());
         responses.forEach((code, response) -> {
-            // An error declared without a body type gets springdoc's placeholder: the success type. It is a ProblemDetail.
+            // an error declared without a body type gets springdoc's placeholder, the success type: a ProblemDetail
             if ((code.startsWith("4") || code.startsWith("5")) && response.getContent() != null) {
                 response.getContent().entrySet().removeIf(e -> success.containsKey(e.getKey())
                         && Objects.equals(success.get(e.getKey()).getSchema(), e.getValue().getSchema()));

@@ -80,8 +80,9 @@ public final class OpenApiExamples {
 
     /**
      * What breaks the platform's document conventions: a missing title, version or description; an operation
-     * without a declared and described tag, without the ProblemDetail responses 400/413/415/429/503, or with a
-     * response declared as
+     * without a declared and described tag, with an operationId that makes clients' method names awkward
+     * ({@code list_1}, {@code list}), without the ProblemDetail responses 400/413/415/429/503, or with a response
+     * declared as
      * {@code *}{@code /*}. Empty when the document follows them.
      */
     public List<String> conventionProblems() {
@@ -108,6 +109,11 @@ public final class OpenApiExamples {
                 }
                 String name = operation.getKey().toUpperCase() + " " + path.getKey();
                 JsonNode op = operation.getValue();
+                String operationId = op.path("operationId").asString("");
+                if (operationId.matches(".*_\\d+") || operationId.equals("list")) {
+                    // springdoc's de-duplication suffix, or a Java reserved word: clients get list1(), callList()
+                    problems.add(name + " has the operationId '" + operationId + "'");
+                }
                 if (op.path("tags").isEmpty()) {
                     problems.add(name + " has no tag");
                 }
