@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.tools.JavaCompiler;
@@ -47,6 +48,8 @@ class GeneratedClientsIT {
     static final String VERSION = System.getProperty("aigc.version", "0.1.0-SNAPSHOT");
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The start of a line in Boot's console pattern: timestamp, level, pid, "---". */
+    static final Pattern LOG_LINE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\S+\\s+[A-Z]+\\s+\\d+ --- ");
     static final Platform PLATFORM = new Platform(ROOT, WORK, VERSION);
     static URLClassLoader clients;
 
@@ -135,7 +138,7 @@ class GeneratedClientsIT {
     void shouldNameTheServiceOnceInEveryLogLine() throws IOException {
         for (String service : SERVICES) {
             String name = service + "-service";
-            List<String> lines = PLATFORM.log(service).stream().filter(line -> line.contains(" --- ")).toList();
+            List<String> lines = PLATFORM.log(service).stream().filter(line -> LOG_LINE.matcher(line).find()).toList();
             assertThat(lines).as(service + " log lines").hasSizeGreaterThan(5);
             // Boot's pattern names the application once; the duplicate "[name,id]" level pattern is gone
             assertThat(lines).allSatisfy(line -> assertThat(occurrences(line, "[" + name + "]")).as(line).isEqualTo(1))
