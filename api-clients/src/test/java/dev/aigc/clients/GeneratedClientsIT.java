@@ -31,11 +31,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openapitools.codegen.DefaultGenerator;
 import org.openapitools.codegen.config.CodegenConfigurator;
+import org.openapitools.codegen.validation.ValidationResult;
+import org.openapitools.codegen.validations.oas.OpenApiEvaluator;
+import org.openapitools.codegen.validations.oas.RuleConfiguration;
+
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
 /**
  * What a client author does with the platform: runs the four services and the gateway from their packaged jars
  * (embedded defaults, anonymous access on), downloads each service's OpenAPI document from the gateway's Swagger UI
- * address, generates a Java client with OpenAPI Generator ({@code java}, library {@code native}), compiles the four
+ * address, validates it as {@code openapi-generator-cli validate --recommend} does, generates a Java client with
+ * OpenAPI Generator ({@code java}, library {@code native}), compiles the four
  * clients, and calls each service through the gateway with its client. The calls are ordinary Java under
  * {@code src/test/calls}, compiled against the generated code.
  */
@@ -78,6 +86,7 @@ class GeneratedClientsIT {
             Path spec = WORK.resolve("documents/" + service + ".json");
             Files.createDirectories(spec.getParent());
             Files.writeString(spec, document.body());
+            assertThat(validate(spec)).as(service + " document: OpenAPI Generator's validate --recommend").isEmpty();
             sources.addAll(generate(service, spec));
         }
         try (Stream<Path> calls = Files.walk(Path.of("src/test/calls"))) {
@@ -153,6 +162,20 @@ class GeneratedClientsIT {
         assertThat(clients).as("the clients compiled").isNotNull();
         Class<?> type = clients.loadClass("dev.aigc.clients.calls." + name);
         return ((Callable<Map<String, Object>>) type.getDeclaredConstructor().newInstance()).call();
+    }
+
+    /** What {@code openapi-generator-cli validate --recommend} reports: parse messages, errors and warnings. */
+    private static List<String> validate(Path spec) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult parsed = new OpenAPIParser().readLocation(spec.toString(), null, options);
+        List<String> issues = new ArrayList<>(parsed.getMessages() == null ? List.of() : parsed.getMessages());
+        RuleConfiguration rules = new RuleConfiguration();
+        rules.setEnableRecommendations(true);
+        ValidationResult result = new OpenApiEvaluator(rules).validate(parsed.getOpenAPI());
+        result.getErrors().forEach(e -> issues.add("error: " + e.getMessage() + " " + e.getDetails()));
+        result.getWarnings().forEach(w -> issues.add("warning: " + w.getMessage() + " " + w.getDetails()));
+        return issues;
     }
 
     private static List<Path> generate(String service, Path spec) throws IOException {
