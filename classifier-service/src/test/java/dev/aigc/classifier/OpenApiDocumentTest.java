@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aigc.serving.testing.OpenApiExamples;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The service's OpenAPI document as a new user meets it in Swagger UI: every example it offers, sent unchanged,
@@ -44,13 +48,24 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void shouldDescribeTensorDataAsTheProtocolDoesNotAsJacksonsTree() throws Exception {
-        String document = http.send(java.net.http.HttpRequest.newBuilder(URI.create(base() + "/v3/api-docs")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    void shouldListEveryRequestFormOfTheClassification() throws Exception {
+        JsonNode content = JsonMapper.builder().build().readTree(document())
+                .at("/paths/~1api~1v1~1classifications/post/requestBody/content");
 
-        assertThat(document).contains("\"title\":\"AIGC classifier service\"")
+        assertThat(content.propertyNames()).containsExactlyInAnyOrder("multipart/form-data", "application/json",
+                "image/png", "image/jpeg", "image/gif", "image/bmp");
+    }
+
+    @Test
+    void shouldDescribeTensorDataAsTheProtocolDoesNotAsJacksonsTree() throws Exception {
+        assertThat(document()).contains("\"title\":\"AIGC classifier service\"")
                 .contains("\"data\":{\"$ref\":\"#/components/schemas/TensorData\"}")
                 .doesNotContain("JsonNode").doesNotContain("nodeType");
+    }
+
+    private String document() throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + "/v3/api-docs")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private URI base() {
