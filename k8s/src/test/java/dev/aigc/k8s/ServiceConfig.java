@@ -18,10 +18,15 @@ import java.util.stream.Stream;
 
 /**
  * What a service's own configuration says about ports, actuator endpoints, profiles and the environment
- * variables it reads: read from its src/main/resources/application*.yml and, for variables read in code,
+ * variables it reads: read from its src/main/resources/application*.yml on top of serving-support's shared
+ * defaults (for the services that depend on it) and, for variables read in code,
  * from its Java sources and those of serving-support.
  */
 final class ServiceConfig {
+
+    /** The settings every service depending on serving-support inherits (ServingDefaultsEnvironmentPostProcessor). */
+    static final String SHARED_DEFAULTS =
+            "serving-support/src/main/resources/dev/aigc/serving/config/serving-defaults.yml";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)(?::([^}]*))?}");
 
@@ -38,6 +43,13 @@ final class ServiceConfig {
         this.module = module;
         Path resources = RepoFiles.resolve(module + "/src/main/resources");
         StringBuilder yaml = new StringBuilder();
+        String pom = StrictYaml.read(RepoFiles.resolve(module + "/pom.xml"));
+        if (pom.contains("<artifactId>serving-support</artifactId>")) {
+            // serving-support's shared defaults sit below the service's own application.yml
+            String shared = StrictYaml.read(RepoFiles.resolve(SHARED_DEFAULTS));
+            yaml.append(shared).append('\n');
+            StrictYaml.documents(shared).forEach(document -> defaults.putAll(flatten(document)));
+        }
         for (Path file : list(resources, 1)) {
             String name = file.getFileName().toString();
             if (!name.matches("application(-[A-Za-z0-9]+)?\\.ya?ml")) {

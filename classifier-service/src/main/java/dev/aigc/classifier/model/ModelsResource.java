@@ -30,14 +30,14 @@ class ModelsResource {
     record ModelsView(String activeVersion, List<ModelVersionView> versions) {
     }
 
-    @Operation(summary = "List model versions with their model cards")
+    @Operation(operationId = "listModels", summary = "List model versions with their model cards")
     @GetMapping
     ModelsView list() {
         String active = registry.activeVersion().orElse(null);
         return new ModelsView(active, registry.versions().stream().map(c -> ModelVersionView.of(c, active)).toList());
     }
 
-    @Operation(summary = "One model version and its model card")
+    @Operation(operationId = "getModel", summary = "One model version and its model card")
     @GetMapping("/{version}")
     ModelVersionView get(@Parameter(example = "1.1-ensemble") @PathVariable String version) {
         ModelCard card = registry.card(version).orElseThrow(() -> ApiException.notFound(
@@ -45,10 +45,10 @@ class ModelsResource {
         return ModelVersionView.of(card, registry.activeVersion().orElse(null));
     }
 
-    @Operation(summary = "Make a version the one that serves",
+    @Operation(operationId = "activateModel", summary = "Make a version the one that serves",
             description = "Loads the version, then swaps it in; requests in flight finish on the previous one.")
     @PostMapping("/{version}/activate")
-    ModelVersionView activate(@Parameter(example = "1.1-single") @PathVariable String version) {
+    ModelVersionView activate(@Parameter(example = "1.1-ensemble") @PathVariable String version) {
         return ModelVersionView.of(registry.activate(version).card(), version);
     }
 }

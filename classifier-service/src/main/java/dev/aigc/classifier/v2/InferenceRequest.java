@@ -10,30 +10,23 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** An Open Inference Protocol (KServe v2) inference request. */
-@Schema(example = "{\"id\": \"demo-1\", \"inputs\": [{\"name\": \"input\", \"shape\": [1, 784], \"datatype\": "
-        + "\"FP32\", \"data\": [" + InferenceRequest.ZEROS_784 + "]}]}")
+@Schema(description = "Inputs (this model: one FP32 tensor named 'input') and the outputs wanted")
 public record InferenceRequest(
         String id,
         Map<String, Object> parameters,
         @NotEmpty @Valid List<@NotNull Tensor> inputs,
         @Valid List<@NotNull RequestedOutput> outputs) {
 
-    /** 784 zeros, for the documentation example. */
-    static final String ZEROS_784 = "0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,"
-            + "0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,"
-            + "0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,"
-            + "0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,"
-            + "0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0";
-
     /**
-     * One input tensor; {@code data} is row-major, flat or nested.
+     * One input tensor; {@code data} is row-major, flat or nested (documented as {@link InferenceProtocolDocs#NAME}, as
+     * the protocol's specification does, not as Jackson's tree type that reads it).
      */
     public record Tensor(
             @NotBlank String name,
             @NotEmpty List<@NotNull Long> shape,
             @NotBlank String datatype,
             Map<String, Object> parameters,
-            @NotNull JsonNode data) {
+            @Schema(ref = InferenceProtocolDocs.REF) @NotNull JsonNode data) {
     }
 
     /** An output the client asks for. */

@@ -171,6 +171,67 @@ class InferenceProtocolResourceTest {
                 .andExpect(jsonPath("$.error", containsString(expected)));
     }
 
+    @Test
+    void shouldRejectAnUnknownInputNameAsTheProtocolsServersDo() throws Exception {
+        String zeros = java.util.Arrays.toString(new float[784]);
+        mvc.perform(post("/v2/models/mnist/infer").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"inputs\":[{\"name\":\"pixels\",\"shape\":[1,784],\"datatype\":\"FP32\","
+                                + "\"data\":" + zeros + "}]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error", containsString("unknown input 'pixels'")))
+                .andExpect(jsonPath("$.error", containsString("'input'")));
+    }
+
+    @Test
+    void shouldDescribeEveryVersionFoundOnItsVersionPath() throws Exception {
+        for (String version : List.of(ShippedModels.ENSEMBLE, ShippedModels.SINGLE, "1.0-single")) {
+            mvc.perform(get("/v2/models/mnist/versions/" + version))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.name").value("mnist"))
+                    .andExpect(jsonPath("$.versions").value(org.hamcrest.Matchers.contains(version)))
+                    .andExpect(jsonPath("$.inputs[0].name").value("input"))
+                    .andExpect(jsonPath("$.outputs[0].name").value("probabilities"));
+        }
+        mvc.perform(get("/v2/models/mnist/versions/9.9"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error", containsString("no version '9.9'")));
+    }
+
+    @Test
+    void shouldBeReadyOnlyOnTheVersionThatServes() throws Exception {
+        mvc.perform(get("/v2/models/mnist/versions/" + ShippedModels.ENSEMBLE + "/ready"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ready").value(true));
+        mvc.perform(get("/v2/models/mnist/versions/" + ShippedModels.SINGLE + "/ready"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.ready").value(false));
+        mvc.perform(get("/v2/models/cifar/versions/1/ready"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error", containsString("unknown model 'cifar'")));
+    }
+
+    @Test
+    void shouldInferOnTheVersionPathOfTheServingVersionAndRefuseAnother() throws Exception {
+        float[] three = MnistPreprocessor.toMnist(DigitDrawings.draw(3, "DejaVuSans.ttf", 140, 100, 0.5, 0.5, 3)
+                .image());
+        String body = "{\"id\":\"v-1\",\"inputs\":[{\"name\":\"input\",\"shape\":[1,784],\"datatype\":\"FP32\","
+                + "\"data\":" + flat(List.of(three)) + "}]}";
+        mvc.perform(post("/v2/models/mnist/versions/" + ShippedModels.ENSEMBLE + "/infer")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.model_version").value(ShippedModels.ENSEMBLE))
+                .andExpect(jsonPath("$.id").value("v-1"))
+                .andExpect(jsonPath("$.outputs[0].data[3]").value(closeTo(1.0, 0.5)));
+        mvc.perform(post("/v2/models/mnist/versions/" + ShippedModels.SINGLE + "/infer")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error", containsString("'1.1-single'")))
+                .andExpect(jsonPath("$.error", containsString("is not loaded")));
+        mvc.perform(post("/v2/models/mnist/versions/9.9/infer").contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isNotFound());
+    }
+
     private static String flat(List<float[]> images) {
         StringBuilder out = new StringBuilder("[");
         for (float[] image : images) {

@@ -2,6 +2,7 @@ package dev.aigc.gan.generate;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Drawing digits: batches of images, a PNG grid for browsers, and latent-space interpolations. */
 @RestController
 @RequestMapping("/api/v1/gan")
+@Tag(name = "GAN generation", description = "Seeded digit images, a PNG grid and latent-space interpolations")
 class GenerationController {
 
     private static final String MODEL = "cdcgan";

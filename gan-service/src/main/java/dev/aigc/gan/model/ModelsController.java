@@ -3,6 +3,8 @@ package dev.aigc.gan.model;
 import dev.aigc.serving.model.ModelCard;
 import dev.aigc.serving.model.ModelRegistry;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Generator versions with their model cards, and switching the served one. */
 @RestController
 @RequestMapping("/api/v1/gan/models")
+@Tag(name = "GAN models", description = "Generator versions, their model cards and evaluation, and which one serves")
 class ModelsController {
 
     private final ModelRegistry<GanGenerator> models;
@@ -24,7 +27,8 @@ class ModelsController {
     record ModelsResponse(String active, List<ModelCard> versions) {
     }
 
-    @Operation(summary = "List generator versions", description = "Versions (oldest first) with their model cards;"
+    @Operation(operationId = "listModels",
+            summary = "List generator versions", description = "Versions (oldest first) with their model cards;"
             + " versions added by training jobs appear here once finished.")
     @GetMapping
     ModelsResponse list() {
@@ -32,10 +36,11 @@ class ModelsController {
         return new ModelsResponse(models.activeVersion().orElse(null), models.versions());
     }
 
-    @Operation(summary = "Serve another version", description = "Loads the version and swaps it in; requests in"
+    @Operation(operationId = "activateModel",
+            summary = "Serve another version", description = "Loads the version and swaps it in; requests in"
             + " flight finish on the previous one.")
     @PostMapping("/{version}/activate")
-    ModelsResponse activate(@PathVariable String version) {
+    ModelsResponse activate(@Parameter(example = "v1") @PathVariable String version) {
         models.rescan();
         models.activate(version);
         return new ModelsResponse(models.activeVersion().orElse(null), models.versions());

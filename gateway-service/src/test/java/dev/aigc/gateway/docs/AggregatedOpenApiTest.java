@@ -29,7 +29,13 @@ class AggregatedOpenApiTest extends GatewayTestSupport {
                     .jsonPath("$.components.securitySchemes.ApiKey.type").isEqualTo("apiKey")
                     .jsonPath("$.components.securitySchemes.ApiKey.in").isEqualTo("header")
                     .jsonPath("$.components.securitySchemes.ApiKey.name").isEqualTo("X-API-Key")
-                    .jsonPath("$.security[0].ApiKey").isArray();
+                    .jsonPath("$.security[0].ApiKey").isArray()
+                    // anonymous access is on (as in the embedded default): the key is optional, and the text says so
+                    .jsonPath("$.security[1]").isEmpty()
+                    .jsonPath("$.components.securitySchemes.ApiKey.description").value(String.class,
+                            text -> assertThat(text).contains("Not needed"))
+                    .jsonPath("$.info.description").value(String.class,
+                            text -> assertThat(text).contains("no API key is needed"));
             // fetched from the service's own /v3/api-docs, through the gateway
             assertThat(stub.count("GET", "/v3/api-docs")).isEqualTo(1);
         }

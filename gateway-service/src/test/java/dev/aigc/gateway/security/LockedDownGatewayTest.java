@@ -41,4 +41,13 @@ class LockedDownGatewayTest extends GatewayTestSupport {
         client.get().uri("/v3/api-docs/classifier").exchange().expectStatus().isOk();
         client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
     }
+
+    @Test
+    void shouldDocumentThatEveryCallNeedsAKey() {
+        client.get().uri("/v3/api-docs/classifier").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.security.length()").isEqualTo(1)
+                .jsonPath("$.security[0].ApiKey").isArray()
+                .jsonPath("$.info.description").value(String.class,
+                        text -> assertThat(text).contains("every call needs"));
+    }
 }

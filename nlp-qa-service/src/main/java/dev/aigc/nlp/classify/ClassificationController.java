@@ -1,6 +1,7 @@
 package dev.aigc.nlp.classify;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/nlp")
+@Tag(name = "Text classification", description = "Zero-shot labels and sentiment of Chinese or English text")
 class ClassificationController {
 
     private final ZeroShotClassifier classifier;

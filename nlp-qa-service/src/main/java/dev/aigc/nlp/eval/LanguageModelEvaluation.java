@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * Compares language-model versions on the modern corpus's test split, side by side:
  * <ul>
- *   <li><b>Bits per character</b> over consecutive windows of 128 characters, each scored from an empty context.
+ *   <li><b>Bits per character</b> over consecutive windows of 128 characters (overlapping by one, so each character
+ *       is predicted once), each scored from an empty context.
  *       A character outside a model's vocabulary is charged the model's unknown-id probability shared equally
  *       among all the test set's characters that model does not know (so a small vocabulary earns nothing).</li>
  *   <li><b>Fluency without a human</b> ({@link FluencyMetrics}) of continuations of the 20 fixed prompts in
@@ -159,8 +160,9 @@ public final class LanguageModelEvaluation {
         double nats = 0;
         long scored = 0;
         int window = Math.min(WINDOW, model.contextLength());
-        for (int start = 0; start + 1 < ids.length; start += window) {
-            int end = Math.min(ids.length, start + window + 1);
+        // Windows of `window` characters overlapping by one, so every character after the first is scored once.
+        for (int start = 0; start + 1 < ids.length; start += window - 1) {
+            int end = Math.min(ids.length, start + window);
             int[] w = java.util.Arrays.copyOfRange(ids, start, end);
             double[] logp = model.logProbabilities(w);
             for (int t = 0; t < logp.length; t++) {

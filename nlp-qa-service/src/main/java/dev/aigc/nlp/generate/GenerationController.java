@@ -4,6 +4,7 @@ import dev.aigc.serving.web.ApiException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 @RestController
 @RequestMapping("/api/v1/nlp/generations")
+@Tag(name = "Text generation", description = "Continuations from the character-level LSTM, whole or streamed")
 class GenerationController {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationController.class);

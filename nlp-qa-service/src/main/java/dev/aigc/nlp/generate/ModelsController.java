@@ -5,6 +5,7 @@ import dev.aigc.serving.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +17,7 @@ import java.util.List;
 /** The character LM's versions and their model cards; switching the one that serves (an admin route at the gateway). */
 @RestController
 @RequestMapping("/api/v1/nlp/models")
+@Tag(name = "Language models", description = "The character LM's versions, their model cards, and which one generates")
 class ModelsController {
 
     private final ModelRegistry<LanguageModel> models;
@@ -28,14 +30,15 @@ class ModelsController {
     record ModelsView(String active, List<ModelVersionView> versions) {
     }
 
-    @Operation(summary = "List the language model's versions with their model cards and which one is active")
+    @Operation(operationId = "listModels",
+            summary = "List the language model's versions with their model cards and which one is active")
     @GetMapping
     ModelsView list() {
         String active = models.activeVersion().orElse(null);
         return new ModelsView(active, models.versions().stream().map(c -> ModelVersionView.of(c, active)).toList());
     }
 
-    @Operation(summary = "One version of the language model and its model card")
+    @Operation(operationId = "getModel", summary = "One version of the language model and its model card")
     @ApiResponse(responseCode = "200", description = "The version")
     @ApiResponse(responseCode = "404", description = "No such version (ProblemDetail)")
     @GetMapping("/{version}")
@@ -46,7 +49,7 @@ class ModelsController {
                         + "'"));
     }
 
-    @Operation(summary = "Make a version the one that generates",
+    @Operation(operationId = "activateModel", summary = "Make a version the one that generates",
             description = "Loads the version and swaps it in; generations already running finish on the previous "
                     + "version, which is closed once the last of them ends.")
     @ApiResponse(responseCode = "200", description = "The version, now active")

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,7 +36,11 @@ import java.util.List;
 @Validated
 @RestController
 @RequestMapping("/api/v1/qa/documents")
+@Tag(name = "Knowledge base", description = "The documents questions are answered from")
 class DocumentController {
+
+    private static final String TEXT_EXAMPLE = "Maven builds Java projects from a pom.xml. Install it with SDKMAN and "
+            + "check it with mvn -v.";
 
     /*
      * The three forms share one OpenAPI operation (one path and method), so they share its summary and description.
@@ -70,18 +75,24 @@ class DocumentController {
         this.parser = parser;
     }
 
-    @Operation(summary = INGEST_SUMMARY, description = INGEST_DESCRIPTION)
+    @Operation(operationId = "createDocument", summary = INGEST_SUMMARY, description = INGEST_DESCRIPTION)
+    @ApiResponse(responseCode = "201", description = "Stored; Location names the document")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DocumentResponse> create(@Valid @RequestBody DocumentRequest request) {
         return created(new KnowledgeBase.NewDocument(request.title(), request.text(), request.source(), request.lang()));
     }
 
-    @Operation(summary = INGEST_SUMMARY, description = INGEST_DESCRIPTION)
+    @Operation(operationId = "createDocument", summary = INGEST_SUMMARY, description = INGEST_DESCRIPTION)
     @PostMapping(consumes = {MediaType.TEXT_PLAIN_VALUE, MediaType.TEXT_MARKDOWN_VALUE})
-    ResponseEntity<DocumentResponse> createFromText(@Parameter(description = TEXT_TITLE)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+            @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string", example = TEXT_EXAMPLE)),
+            @Content(mediaType = MediaType.TEXT_MARKDOWN_VALUE, schema = @Schema(type = "string",
+                    example = "# Installing Maven\n\n" + TEXT_EXAMPLE))})
+    ResponseEntity<DocumentResponse> createFromText(@Parameter(description = TEXT_TITLE, example = "Installing Maven")
                                                     @RequestParam(required = false) @Size(max = 200) String title,
+                                                    @Parameter(example = "team wiki")
                                                     @RequestParam(required = false) @Size(max = 500) String source,
-                                                    @RequestParam(required = false)
+                                                    @Parameter(example = "en") @RequestParam(required = false)
                                                     @Pattern(regexp = "zh|en", message = "must be 'zh' or 'en'") String lang,
                                                     @RequestBody byte[] body) {
         if (title == null || title.isBlank()) {
@@ -95,7 +106,7 @@ class DocumentController {
         return created(new KnowledgeBase.NewDocument(title, text, source, lang));
     }
 
-    @Operation(summary = INGEST_SUMMARY, description = INGEST_DESCRIPTION)
+    @Operation(operationId = "createDocument", summary = INGEST_SUMMARY, description = INGEST_DESCRIPTION)
     @ApiResponse(responseCode = "201", description = "Stored and committed")
     @ApiResponse(responseCode = "409", description = "The given id is taken", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
@@ -175,17 +186,21 @@ class DocumentController {
         return null;
     }
 
+    @Operation(operationId = "getDocument", summary = "One document with its full text")
     @GetMapping("/{id}")
-    DocumentResponse get(@PathVariable @Size(max = 100) String id) {
+    DocumentResponse get(@Parameter(example = "en-activation-functions") @PathVariable @Size(max = 100) String id) {
         return DocumentResponse.of(kb.get(id));
     }
 
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @Operation(operationId = "deleteDocument", summary = "Delete a document and its chunks")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable @Size(max = 100) String id) {
         kb.delete(id);
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(operationId = "listDocuments", summary = "A page of documents, texts abbreviated")
     @GetMapping
     DocumentResponse.Page list(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {

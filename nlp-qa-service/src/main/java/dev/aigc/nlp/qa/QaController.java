@@ -1,6 +1,7 @@
 package dev.aigc.nlp.qa;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/qa")
+@Tag(name = "Question answering", description = "Answers from the knowledge base with citations, or a refusal")
 class QaController {
 
     private final QaService qa;
