@@ -2,6 +2,7 @@ package dev.aigc.serving.web;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -19,8 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
  * Replaces Boot's {@code BasicErrorController}: errors that never reached a controller (the servlet container's
  * {@code sendError}, e.g. 405 for {@code TRACE}, or a filter's failure) become problem documents too, with the request
  * id, instead of Boot's {@code {"timestamp", "error", "path"}} JSON or its HTML page. The body is always
- * {@code application/problem+json}, whatever the client's {@code Accept} said.
+ * {@code application/problem+json}, whatever the client's {@code Accept} said. Hidden from the OpenAPI documents:
+ * {@code /error} is the container's error page, not an API operation.
  */
+@Hidden
 @RestController
 @RequestMapping("${server.error.path:${error.path:/error}}")
 public class ProblemErrorController implements ErrorController {
