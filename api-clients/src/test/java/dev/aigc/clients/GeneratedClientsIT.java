@@ -193,6 +193,9 @@ class GeneratedClientsIT {
                 .addAdditionalProperty("useJakartaEe", true)
                 .addAdditionalProperty("openApiNullable", false)
                 .addAdditionalProperty("annotationLibrary", "none")
+                // nlp-qa's document ingestion takes JSON, text and a multipart upload on one operation; the
+                // generator's default (skipFormModel=true) then imports the upload's form model without writing it
+                .addGlobalProperty("skipFormModel", "false")
                 .addGlobalProperty("apiTests", "false")
                 .addGlobalProperty("modelTests", "false")
                 .addGlobalProperty("apiDocs", "false")
