@@ -4,7 +4,7 @@
 #   nlp-qa-service/scripts/bench-generation.sh [version=v2] [chars=300] [rounds=5] [concurrencies=1,8]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -o -q -pl nlp-qa-service compile dependency:build-classpath -Dmdep.outputFile=target/nlp-classpath.txt \
+./mvnw -o -q -pl nlp-qa-service -am test-compile dependency:build-classpath -Dmdep.outputFile=target/nlp-classpath.txt \
   -Dmdep.includeScope=runtime >/dev/null
 export OMP_NUM_THREADS=1
 exec java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \

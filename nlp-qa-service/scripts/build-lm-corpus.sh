@@ -20,7 +20,7 @@ grep -v '^#' "$SOURCES" | cut -f2,3 | sort -u | while IFS=$'\t' read -r pkg vers
     dpkg-deb -x "$deb" "data/lm/x/$pkg"
   fi
 done
-./mvnw -o -q -pl nlp-qa-service compile dependency:build-classpath -Dmdep.outputFile=target/nlp-classpath.txt \
+./mvnw -o -q -pl nlp-qa-service -am test-compile dependency:build-classpath -Dmdep.outputFile=target/nlp-classpath.txt \
   -Dmdep.includeScope=runtime >/dev/null
 exec java -cp "nlp-qa-service/target/classes:$(cat nlp-qa-service/target/nlp-classpath.txt)" \
   dev.aigc.nlp.training.ModernCorpusBuilder --sources="$SOURCES" --root=data/lm/x \

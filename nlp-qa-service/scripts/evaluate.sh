@@ -9,7 +9,7 @@
 # On a busy machine run it in the background: OMP_NUM_THREADS=1 nohup nlp-qa-service/scripts/evaluate.sh > eval.log 2>&1 &
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -o -q -pl nlp-qa-service compile dependency:build-classpath -Dmdep.outputFile=target/nlp-classpath.txt \
+./mvnw -o -q -pl nlp-qa-service -am test-compile dependency:build-classpath -Dmdep.outputFile=target/nlp-classpath.txt \
   -Dmdep.includeScope=runtime >/dev/null
 CP="nlp-qa-service/target/classes:$(cat nlp-qa-service/target/nlp-classpath.txt)"
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"

@@ -6,7 +6,7 @@
 #   nlp-qa-service/scripts/train-charlm.sh --prepare-corpus
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -o -q -pl nlp-qa-service compile dependency:build-classpath -Dmdep.outputFile=target/nlp-classpath.txt \
+./mvnw -o -q -pl nlp-qa-service -am test-compile dependency:build-classpath -Dmdep.outputFile=target/nlp-classpath.txt \
   -Dmdep.includeScope=runtime >/dev/null
 CP="nlp-qa-service/target/classes:$(cat nlp-qa-service/target/nlp-classpath.txt)"
 JAVA_OPTS=(-Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 -Dlogback.configurationFile=logback-cli.xml)

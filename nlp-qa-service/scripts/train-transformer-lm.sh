@@ -7,7 +7,7 @@
 # Then add the test-set measurements to the model card: nlp-qa-service/scripts/evaluate-lm.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -o -q -pl nlp-qa-service compile dependency:build-classpath -Dmdep.outputFile=target/nlp-classpath.txt \
+./mvnw -o -q -pl nlp-qa-service -am test-compile dependency:build-classpath -Dmdep.outputFile=target/nlp-classpath.txt \
   -Dmdep.includeScope=runtime >/dev/null
 CP="nlp-qa-service/target/classes:$(cat nlp-qa-service/target/nlp-classpath.txt)"
 THREADS="${LM_THREADS:-2}"

@@ -34,7 +34,8 @@ import java.util.Map;
  * the docs and adds the test metrics to the card of {@code --card-version} (default: the last version).
  *
  * <p>Usage: {@code LanguageModelEvaluation --corpus=data/lm/corpus --models=DIR --versions=v1,v2
- * --prompts=eval/lm-prompts.tsv --docs=docs/nlp-qa.md [--chars=100] [--seeds=5] [--split=test]}.
+ * --prompts=eval/lm-prompts.tsv --docs=docs/nlp-qa.md [--chars=100] [--seeds=5] [--first-seed=1] [--split=test]
+ * [--repetition-penalty=P]}.
  */
 public final class LanguageModelEvaluation {
 
@@ -55,6 +56,7 @@ public final class LanguageModelEvaluation {
         String cardVersion = a.getOrDefault("card-version", versions.get(versions.size() - 1));
         int chars = Integer.parseInt(a.getOrDefault("chars", "100"));
         int seeds = Integer.parseInt(a.getOrDefault("seeds", "5"));
+        int firstSeed = Integer.parseInt(a.getOrDefault("first-seed", "1"));
         Double penalty = a.containsKey("repetition-penalty") ? Double.valueOf(a.get("repetition-penalty")) : null;
         String text = Files.readString(corpus.resolve(split + ".txt"), StandardCharsets.UTF_8);
         List<String[]> prompts = Files.readAllLines(Path.of(a.getOrDefault("prompts", "nlp-qa-service/eval/lm-prompts.tsv")))
@@ -62,9 +64,10 @@ public final class LanguageModelEvaluation {
 
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Test split `%s.txt`: %,d characters. Generation: %d characters per "
-                        + "prompt, temperature 0.8, top-k 20, top-p 0.95, repetition penalty %s, seeds 1-%d.%n%n", split,
+                        + "prompt, temperature 0.8, top-k 20, top-p 0.95, repetition penalty %s, seeds %d-%d.%n%n", split,
                 text.codePointCount(0, text.length()), chars, penalty == null ? "default "
-                        + GenerationRequest.DEFAULT_REPETITION_PENALTY : penalty.toString(), seeds));
+                        + GenerationRequest.DEFAULT_REPETITION_PENALTY : penalty.toString(), firstSeed,
+                firstSeed + seeds - 1));
         md.append("| version | model | parameters | test bits/char | perplexity | unknown chars | dictionary-word share | "
                 + "distinct-2 | prompt's script kept | chars/s (1 stream) |\n|---|---|---|---|---|---|---|---|---|---|\n");
         FluencyMetrics.Summary real = FluencyMetrics.ofReal(text, chars, 200);
@@ -86,7 +89,7 @@ public final class LanguageModelEvaluation {
                 long start = System.nanoTime();
                 int generated = 0;
                 for (String[] p : prompts) {
-                    for (int seed = 1; seed <= seeds; seed++) {
+                    for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
                         String out = generator.generate(p[1], settings(chars, penalty, seed)).text();
                         outputs.add(out);
                         langs.add(p[0]);
@@ -117,8 +120,8 @@ public final class LanguageModelEvaluation {
                         f.dictionaryWordShare(), f.distinct2(), f.scriptKept());
             }
         }
-        md.append(String.format(Locale.ROOT, "| real text | %d-character chunks of the test split | – | – | – | – | %.3f | %.3f | – | – |%n%n",
-                chars, real.dictionaryWordShare(), real.distinct2()));
+        md.append(String.format(Locale.ROOT, "| real text | %d-character chunks of the %s split | – | – | – | – | %.3f | %.3f | – | – |%n%n",
+                chars, split, real.dictionaryWordShare(), real.distinct2()));
         md.append("Continuations at seed 42 (").append(String.join(" / ", versions)).append("):\n\n| prompt | ")
                 .append(String.join(" | ", versions)).append(" |\n|---|").append("---|".repeat(versions.size())).append('\n');
         for (int i = 0; i < prompts.size(); i++) {
