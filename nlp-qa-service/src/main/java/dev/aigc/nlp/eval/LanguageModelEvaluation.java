@@ -5,6 +5,7 @@ import dev.aigc.nlp.generate.CharVocab;
 import dev.aigc.nlp.generate.GenerationRequest;
 import dev.aigc.nlp.generate.LanguageModel;
 import dev.aigc.nlp.generate.TextGenerator;
+import dev.aigc.nlp.training.Arguments;
 import dev.aigc.serving.model.ModelCard;
 import dev.aigc.serving.model.ModelRegistry;
 
@@ -45,10 +46,7 @@ public final class LanguageModelEvaluation {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new LinkedHashMap<>();
-        for (String arg : args) {
-            a.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
+        Map<String, String> a = Arguments.parse(args);
         Path corpus = Path.of(a.getOrDefault("corpus", "data/lm/corpus"));
         String split = a.getOrDefault("split", "test");
         Path models = Path.of(a.getOrDefault("models", "nlp-qa-service/src/main/resources/models/charlm"));

@@ -66,13 +66,7 @@ public final class CharLanguageModel implements LanguageModel {
 
     @Override
     public double[] logProbabilities(int[] ids) {
-        try (NDManager manager = model.getNDManager().newSubManager()) {
-            long[] longs = java.util.Arrays.stream(ids).asLongStream().toArray();
-            NDArray input = manager.create(longs, new Shape(1, ids.length));
-            NDArray logits = model.getBlock().forward(new ParameterStore(manager, false), new NDList(input), false)
-                    .head();
-            return LanguageModel.pick(logits, ids);
-        }
+        return LanguageModel.logProbabilities(model, ids);
     }
 
     @Override

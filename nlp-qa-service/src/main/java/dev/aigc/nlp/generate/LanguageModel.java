@@ -3,10 +3,16 @@ package dev.aigc.nlp.generate;
 import ai.djl.MalformedModelException;
 import dev.aigc.serving.model.ModelCard;
 
+import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * A character-level causal language model version that the generator can sample from: the character LSTM
@@ -41,15 +47,23 @@ public interface LanguageModel extends AutoCloseable {
     @Override
     void close();
 
-    /** Picks {@code ln p(ids[t + 1])} from per-position logits {@code [1, n, V]} (log-softmax over V). */
-    static double[] pick(NDArray logits, int[] ids) {
-        int v = Math.toIntExact(logits.getShape().get(2));
-        float[] logp = logits.logSoftmax(-1).toFloatArray();
-        double[] out = new double[ids.length - 1];
-        for (int t = 0; t < out.length; t++) {
-            out[t] = logp[t * v + ids[t + 1]];
+    /**
+     * {@link #logProbabilities} for a model whose block returns per-position logits {@code [1, n, V]} as the head of
+     * its output for {@code ids[1, n]} (both implementations): log-softmax over V, then the next id's entry.
+     */
+    static double[] logProbabilities(Model model, int[] ids) {
+        try (NDManager manager = model.getNDManager().newSubManager()) {
+            NDArray input = manager.create(Arrays.stream(ids).asLongStream().toArray(), new Shape(1, ids.length));
+            NDArray logits = model.getBlock().forward(new ParameterStore(manager, false), new NDList(input), false)
+                    .head();
+            int v = Math.toIntExact(logits.getShape().get(2));
+            float[] logp = logits.logSoftmax(-1).toFloatArray();
+            double[] out = new double[ids.length - 1];
+            for (int t = 0; t < out.length; t++) {
+                out[t] = logp[t * v + ids[t + 1]];
+            }
+            return out;
         }
-        return out;
     }
 
     /** One generation's state. Not thread-safe; close it. */

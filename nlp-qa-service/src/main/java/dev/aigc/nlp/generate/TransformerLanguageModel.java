@@ -70,11 +70,7 @@ public final class TransformerLanguageModel implements LanguageModel {
 
     @Override
     public double[] logProbabilities(int[] ids) {
-        try (NDManager manager = model.getNDManager().newSubManager()) {
-            NDArray input = manager.create(Arrays.stream(ids).asLongStream().toArray(), new Shape(1, ids.length));
-            NDArray logits = block.forward(new ParameterStore(manager, false), new NDList(input), false).head();
-            return LanguageModel.pick(logits, ids);
-        }
+        return LanguageModel.logProbabilities(model, ids);
     }
 
     @Override

@@ -2,13 +2,8 @@ package dev.aigc.nlp.training;
 
 import ai.djl.Model;
 import ai.djl.MalformedModelException;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -19,7 +14,6 @@ import dev.aigc.nlp.generate.CharLstmBlock;
 import dev.aigc.nlp.generate.CharVocab;
 import dev.aigc.serving.model.ModelCard;
 import dev.aigc.serving.training.Charts;
-import dev.aigc.serving.training.ProgressBar;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -94,66 +88,14 @@ public final class CharLmTrainer {
     }
 
     private double trainEpoch(Trainer trainer, int[] train, int vocabSize, int batches, int epoch) {
-        Random random = new Random(settings.seed() * 1_000_003L + epoch);
-        int b = settings.batchSize();
-        int t = settings.sequenceLength();
-        double sum = 0;
-        try (ProgressBar bar = new ProgressBar("epoch " + (epoch + 1), batches)) {
-            for (int i = 0; i < batches; i++) {
-                long[] x = new long[b * t];
-                long[] y = new long[b * t];
-                for (int r = 0; r < b; r++) {
-                    int start = random.nextInt(train.length - t - 1);
-                    for (int k = 0; k < t; k++) {
-                        x[r * t + k] = train[start + k];
-                        y[r * t + k] = train[start + k + 1];
-                    }
-                }
-                try (NDManager batch = trainer.getManager().newSubManager();
-                     GradientCollector collector = trainer.newGradientCollector()) {
-                    NDArray input = batch.create(x, new Shape(b, t));
-                    NDArray labels = batch.create(y, new Shape(b * t));
-                    NDArray logits = trainer.forward(new NDList(input)).get(0).reshape(b * t, vocabSize);
-                    NDArray loss = trainer.getLoss().evaluate(new NDList(labels), new NDList(logits));
-                    collector.backward(loss);
-                    double value = loss.getFloat();
-                    sum += value;
-                    bar.step(1, String.format("loss %.3f", sum / (i + 1)));
-                }
-                trainer.step();
-            }
-        }
-        return sum / batches;
+        return CharWindows.trainEpoch(trainer, train, vocabSize, settings.batchSize(), settings.sequenceLength(),
+                batches, new Random(settings.seed() * 1_000_003L + epoch), "epoch " + (epoch + 1));
     }
 
-    /** Mean cross-entropy over consecutive held-out windows (capped at {@code valWindows}). */
+    /** Mean cross-entropy over consecutive held-out windows (capped at {@code valWindows}), 64 windows a batch. */
     double evaluate(Model model, int[] val, int vocabSize) {
         int t = settings.sequenceLength();
-        int windows = Math.min(settings.valWindows(), (val.length - 1) / t);
-        int b = Math.min(64, windows);
-        double sum = 0;
-        int count = 0;
-        for (int w = 0; w + b <= windows; w += b) {
-            long[] x = new long[b * t];
-            long[] y = new long[b * t];
-            for (int r = 0; r < b; r++) {
-                int start = (w + r) * t;
-                for (int k = 0; k < t; k++) {
-                    x[r * t + k] = val[start + k];
-                    y[r * t + k] = val[start + k + 1];
-                }
-            }
-            try (NDManager manager = model.getNDManager().newSubManager()) {
-                NDArray input = manager.create(x, new Shape(b, t));
-                NDArray labels = manager.create(y, new Shape(b * t));
-                NDArray logits = model.getBlock().forward(new ParameterStore(manager, false), new NDList(input), false)
-                        .get(0).reshape(b * t, vocabSize);
-                NDArray loss = Loss.softmaxCrossEntropyLoss().evaluate(new NDList(labels), new NDList(logits));
-                sum += loss.getFloat() * b;
-                count += b;
-            }
-        }
-        return sum / Math.max(1, count);
+        return CharWindows.meanLoss(model, val, vocabSize, t, Math.min(settings.valWindows(), (val.length - 1) / t), 64);
     }
 
     private static int[][] split(int[] all) {

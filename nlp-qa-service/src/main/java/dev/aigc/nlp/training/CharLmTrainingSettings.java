@@ -1,7 +1,6 @@
 package dev.aigc.nlp.training;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /** Settings of one training run, read from {@code --key=value} arguments. */
@@ -10,13 +9,7 @@ public record CharLmTrainingSettings(Path corpus, Path output, Path checkpoints,
                                      int maxVocab, float learningRate, int valWindows, long seed) {
 
     public static CharLmTrainingSettings fromArgs(String... args) {
-        Map<String, String> a = new HashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                throw new IllegalArgumentException("expected --key=value, got " + arg);
-            }
-            a.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
+        Map<String, String> a = Arguments.parse(args);
         return new CharLmTrainingSettings(
                 Path.of(a.getOrDefault("corpus", "nlp-qa-service/corpus/zh-charlm.txt")),
                 Path.of(a.getOrDefault("output", "nlp-qa-service/src/main/resources/models/charlm/v1")),

@@ -58,10 +58,7 @@ public final class ModernCorpusBuilder {
     }
 
     public static void main(String[] args) throws IOException {
-        Map<String, String> a = new LinkedHashMap<>();
-        for (String arg : args) {
-            a.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
+        Map<String, String> a = Arguments.parse(args);
         Path out = Path.of(a.getOrDefault("out", "data/lm/corpus"));
         new ModernCorpusBuilder().build(Path.of(a.getOrDefault("sources", "nlp-qa-service/corpus/lm-sources.tsv")),
                 Path.of(a.getOrDefault("root", "data/lm/x")),

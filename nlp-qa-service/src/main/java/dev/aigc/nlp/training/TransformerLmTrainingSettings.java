@@ -1,7 +1,6 @@
 package dev.aigc.nlp.training;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /** Settings of one Transformer training run, read from {@code --key=value} arguments. */
@@ -15,13 +14,7 @@ public record TransformerLmTrainingSettings(Path corpus, Path output, Path check
     }
 
     public static TransformerLmTrainingSettings fromArgs(String... args) {
-        Map<String, String> a = new HashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                throw new IllegalArgumentException("expected --key=value, got " + arg);
-            }
-            a.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
+        Map<String, String> a = Arguments.parse(args);
         return new TransformerLmTrainingSettings(
                 Path.of(a.getOrDefault("corpus", "data/lm/corpus")),
                 Path.of(a.getOrDefault("output", "nlp-qa-service/src/main/resources/models/charlm/v2")),
