@@ -13,7 +13,7 @@ class NlpQaApplicationTests extends ServiceTestSupport {
         assertThat(health.status()).isEqualTo(200);
         JsonNode models = health.json().get("components").get("models");
         assertThat(models.get("status").asString()).isEqualTo("UP");
-        assertThat(models.get("details").get("charlm").get("active").asString()).isEqualTo("v1");
+        assertThat(models.get("details").get("charlm").get("active").asString()).isEqualTo("v2");
         assertThat(models.get("details").propertyNames()).as("one registry-backed models indicator")
                 .containsExactly("charlm");
         Reply docs = get("/api/v1/qa/documents?size=5");
