@@ -38,10 +38,7 @@ public final class CharLanguageModel implements LanguageModel {
     /** Loads the version in {@code dir} described by {@code card} (the {@code ModelLoader} of the registry). */
     public static CharLanguageModel load(Path dir, ModelCard card) throws IOException, MalformedModelException {
         CharLmConfig config = CharLmConfig.fromMap(card.details());
-        CharVocab vocab = CharVocab.read(dir.resolve(CharVocab.FILE_NAME));
-        if (vocab.size() != config.vocabSize()) {
-            throw new MalformedModelException("vocab.txt has " + vocab.size() + " entries, card says " + config.vocabSize());
-        }
+        CharVocab vocab = CharVocab.readVersion(dir, config.vocabSize());
         Model model = Model.newInstance(NAME, "PyTorch");
         model.setBlock(new CharLstmBlock(config));
         model.load(dir, NAME);

@@ -1,5 +1,7 @@
 package dev.aigc.nlp.generate;
 
+import ai.djl.MalformedModelException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,6 +56,15 @@ public final class CharVocab {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         int[] cps = lines.stream().filter(l -> !l.isBlank()).mapToInt(l -> Integer.parseInt(l.trim())).toArray();
         return new CharVocab(cps);
+    }
+
+    /** Reads {@code vocab.txt} of a version directory, checking it has the size its model card gives. */
+    public static CharVocab readVersion(Path dir, int vocabSize) throws IOException, MalformedModelException {
+        CharVocab vocab = read(dir.resolve(FILE_NAME));
+        if (vocab.size() != vocabSize) {
+            throw new MalformedModelException(FILE_NAME + " has " + vocab.size() + " entries, card says " + vocabSize);
+        }
+        return vocab;
     }
 
     public void write(Path file) throws IOException {

@@ -37,11 +37,7 @@ public final class TransformerLanguageModel implements LanguageModel {
 
     public static TransformerLanguageModel load(Path dir, ModelCard card) throws IOException, MalformedModelException {
         TransformerLmConfig config = TransformerLmConfig.fromMap(card.details());
-        CharVocab vocab = CharVocab.read(dir.resolve(CharVocab.FILE_NAME));
-        if (vocab.size() != config.vocabSize()) {
-            throw new MalformedModelException("vocab.txt has " + vocab.size() + " entries, card says "
-                    + config.vocabSize());
-        }
+        CharVocab vocab = CharVocab.readVersion(dir, config.vocabSize());
         Model model = Model.newInstance(CharLanguageModel.NAME, "PyTorch");
         model.setBlock(new TransformerLmBlock(config));
         model.load(dir, CharLanguageModel.NAME);

@@ -59,17 +59,29 @@ final class Checkpoint {
         return trainLosses.size();
     }
 
-    void save(Model model, CharVocab vocab, List<Double> trainLosses, List<Double> valLosses, long seconds)
-            throws IOException {
+    /**
+     * Writes the weights and {@code vocab.txt} into {@code dir} (created if needed), replacing any earlier
+     * {@code .params} file there; returns the names of the {@code .params} files written. Checkpoints and the
+     * trainers' version directories use the same layout.
+     */
+    static List<String> writeWeights(Path dir, Model model, CharVocab vocab) throws IOException {
         Files.createDirectories(dir);
         try (var old = Files.list(dir)) {
             for (Path p : old.filter(p -> p.getFileName().toString().endsWith(".params")).toList()) {
                 Files.delete(p);
             }
         }
-        model.setProperty("epoch", Integer.toString(trainLosses.size()));
         model.save(dir, CharLanguageModel.NAME);
         vocab.write(dir.resolve(CharVocab.FILE_NAME));
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".params")).sorted().toList();
+        }
+    }
+
+    void save(Model model, CharVocab vocab, List<Double> trainLosses, List<Double> valLosses, long seconds)
+            throws IOException {
+        model.setProperty("epoch", Integer.toString(trainLosses.size()));
+        writeWeights(dir, model, vocab);
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < trainLosses.size(); i++) {
             lines.add((i + 1) + "\t" + trainLosses.get(i) + "\t" + valLosses.get(i));

@@ -136,18 +136,7 @@ public final class TransformerLmTrainer {
                                    int valChars, List<Double> trainLosses, List<Double> valLosses, Duration took)
             throws IOException {
         Path dir = settings.output();
-        Files.createDirectories(dir);
-        try (var old = Files.list(dir)) {
-            for (Path p : old.filter(p -> p.getFileName().toString().endsWith(".params")).toList()) {
-                Files.delete(p);
-            }
-        }
-        model.save(dir, CharLanguageModel.NAME);
-        vocab.write(dir.resolve(CharVocab.FILE_NAME));
-        List<String> params;
-        try (var files = Files.list(dir)) {
-            params = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".params")).sorted().toList();
-        }
+        List<String> params = Checkpoint.writeWeights(dir, model, vocab);
         Map<String, double[]> series = new LinkedHashMap<>();
         series.put("train loss", trainLosses.stream().mapToDouble(Double::doubleValue).toArray());
         series.put("validation loss", valLosses.stream().mapToDouble(Double::doubleValue).toArray());
