@@ -5,6 +5,10 @@
 #                          cross-lingual held-out set when present), reliability table + ECE, /ask latency, sentiment;
 #                          written into docs/nlp-qa.md between the eval markers
 #   evaluate.sh tune       hit@1 / MRR on the tuning sets for a grid of cross-lingual fusion weights
+#   evaluate.sh xdiag      hit@1 per direction of the cross-lingual tuning questions and the expected page's rank in the
+#                          cross-lingual ranking (where cross-lingual questions are lost)
+#   evaluate.sh decision   per tuning question: both candidate pages of the language decision and their signals (TSV;
+#                          scripts/choose-language-decision.py reads it)
 #   evaluate.sh fit        refit the confidence model on the tuning sets -> src/main/resources/qa/confidence-model.properties
 # On a busy machine run it in the background: OMP_NUM_THREADS=1 nohup nlp-qa-service/scripts/evaluate.sh > eval.log 2>&1 &
 set -euo pipefail

@@ -42,8 +42,8 @@ class NlpConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    KnowledgeBase knowledgeBase(KbProperties p, BgeEmbedder embedder) throws IOException {
-        KnowledgeBase kb = new KnowledgeBase(p, embedder);
+    KnowledgeBase knowledgeBase(KbProperties p, BgeEmbedder embedder, Bilingual bilingual) throws IOException {
+        KnowledgeBase kb = new KnowledgeBase(p, embedder, bilingual::gloss);
         if (p.seedOnStart()) {
             KbSeeder.seedIfEmpty(kb);
         }
@@ -73,7 +73,8 @@ class NlpConfiguration {
 
     @Bean
     PassageSelector passageSelector(TermCoverage termCoverage, QaProperties p) {
-        return new PassageSelector(termCoverage, QaProperties.SELECT_DOCUMENTS, p.promoteMargin(), p.crossLingualMargin());
+        return new PassageSelector(termCoverage, QaProperties.SELECT_DOCUMENTS, p.promoteMargin(), p.crossLingualMargin(),
+                p.languageDecision());
     }
 
     @Bean

@@ -32,7 +32,7 @@ import java.util.Map;
  * <ul>
  *   <li>{@code tune}: hit@1 / MRR of hybrid retrieval on the tuning sets for a grid of cross-lingual fusion
  *       weights (how {@code nlp.qa.cross-lingual-weight} and {@code translated-dense-weight} were chosen);</li>
- *   <li>{@code fit}: runs the shipped retrieval on the tuning sets (qa-eval, qa-xling-tuning and the diagnosed
+ *   <li>{@code fit}: runs the shipped retrieval on the tuning sets (qa-eval, qa-xling-tuning, the diagnosed cross-lingual v1 and the diagnosed
  *       held-out v1–v3), fits the confidence model ({@link LogisticFit}) with "answered from the expected
  *       document" as the label, chooses the refusal threshold (best F1 of the refusals on the same questions) and
  *       writes {@code src/main/resources/qa/confidence-model.properties};</li>
@@ -47,10 +47,11 @@ public final class EvaluationCommand {
     /** Sets used for tuning and fitting (name → file). */
     static final Map<String, String> TUNING = ordered("tuning", "qa-eval.tsv", "cross-lingual tuning",
             "qa-xling-tuning.tsv", "held-out v1 (diagnosed)", "qa-heldout.tsv", "held-out v2 (diagnosed)",
-            "qa-heldout-v2.tsv", "held-out v3 (diagnosed)", "qa-heldout-v3.tsv");
+            "qa-heldout-v2.tsv", "held-out v3 (diagnosed)", "qa-heldout-v3.tsv", "cross-lingual v1 (diagnosed)",
+            "qa-heldout-xling-v1.tsv");
     /** Sets never used for tuning or fitting. */
     static final Map<String, String> HELD_OUT = ordered("held-out v4", "qa-heldout-v4.tsv", "held-out v5",
-            "qa-heldout-v5.tsv", "cross-lingual held-out v1", "qa-heldout-xling-v1.tsv");
+            "qa-heldout-v5.tsv", "cross-lingual held-out v2", "qa-heldout-xling-v2.tsv");
 
     private EvaluationCommand() {
     }
@@ -58,15 +59,19 @@ public final class EvaluationCommand {
     public static void main(String[] args) throws Exception {
         String command = args.length > 0 ? args[0] : "report";
         Path index = Files.createTempDirectory("nlp-eval-index");
+        Bilingual bilingual = Bilingual.load();
         try (BgeEmbedder embedder = new BgeEmbedder(1, 2, 512);
-             KnowledgeBase kb = new KnowledgeBase(new KbProperties(index.toString(), true, 160, 1, 100_000), embedder);
+             KnowledgeBase kb = new KnowledgeBase(new KbProperties(index.toString(), true, 160, 1, 100_000), embedder,
+                     bilingual::gloss);
              TermCoverage termCoverage = new TermCoverage(kb.store())) {
             long t0 = System.nanoTime();
             KbSeeder.seedIfEmpty(kb);
             System.out.printf(Locale.ROOT, "indexed %d documents in %.1f s%n", kb.count(), (System.nanoTime() - t0) / 1e9);
-            Pipelines p = new Pipelines(kb, embedder, termCoverage, Bilingual.load());
+            Pipelines p = new Pipelines(kb, embedder, termCoverage, bilingual);
             switch (command) {
                 case "tune" -> tune(p);
+                case "xdiag" -> crossLingualDiagnosis(p);
+                case "decision" -> decisionRows(p);
                 case "fit" -> fit(p, Path.of("nlp-qa-service/src/main/resources", ConfidenceModel.RESOURCE));
                 case "report" -> report(p, Path.of(args.length > 1 ? args[1] : "docs/nlp-qa.md"));
                 default -> throw new IllegalArgumentException("usage: EvaluationCommand tune | fit | report [docs]");
@@ -82,8 +87,13 @@ public final class EvaluationCommand {
         /** application.yml's nlp.qa settings with the given cross-lingual weights and decision. */
         static QaProperties settings(double crossWeight, double translatedDenseWeight, double crossMargin,
                                      boolean calibrated) {
+            return settings(crossWeight, translatedDenseWeight, SHIPPED_ENGLISH_VIEW_WEIGHT, crossMargin, calibrated);
+        }
+
+        static QaProperties settings(double crossWeight, double translatedDenseWeight, double englishViewWeight,
+                                     double crossMargin, boolean calibrated) {
             return new QaProperties(0.55, 60, 20, false, 0.3, 0.02, 500, 0.2, true, 0.1, crossWeight,
-                    translatedDenseWeight, crossMargin, calibrated);
+                    translatedDenseWeight, englishViewWeight, crossMargin, SHIPPED_LANGUAGE_DECISION, calibrated);
         }
 
         static QaProperties shipped(boolean calibrated) {
@@ -92,14 +102,18 @@ public final class EvaluationCommand {
 
         QaService service(QaProperties qa, ConfidenceModel model) {
             return new QaService(new HybridRetriever(kb.store(), embedder, qa, bilingual),
-                    new PassageSelector(termCoverage, QaProperties.SELECT_DOCUMENTS, qa.promoteMargin(), qa.crossLingualMargin()),
+                    new PassageSelector(termCoverage, QaProperties.SELECT_DOCUMENTS, qa.promoteMargin(), qa.crossLingualMargin(),
+                            qa.languageDecision()),
                     new AnswerComposer(embedder), qa, model);
         }
     }
 
     static final double SHIPPED_CROSS_WEIGHT = 0.5;
     static final double SHIPPED_TRANSLATED_DENSE_WEIGHT = 1.0;
-    static final double SHIPPED_CROSS_MARGIN = 0.2;
+    static final double SHIPPED_CROSS_MARGIN = 1;
+    static final QaProperties.LanguageDecision SHIPPED_LANGUAGE_DECISION =
+            new QaProperties.LanguageDecision(-0.1, 0.1, 0.1, 0.0);
+    static final double SHIPPED_ENGLISH_VIEW_WEIGHT = 1.0;
 
     /**
      * Per tuning question: the same-language choice and the cross-lingual ranking's first document with their term
@@ -126,6 +140,93 @@ public final class EvaluationCommand {
                 }
             }
         }
+    }
+
+    /**
+     * Where the cross-lingual questions of the tuning sets are lost, per direction: hit@1 of the final pipeline,
+     * the expected document's rank in the cross-lingual ranking and in the same-language ranking, and hit@1 of the
+     * monolingual tuning set as a guard (stdout).
+     */
+    private static void crossLingualDiagnosis(Pipelines p) throws Exception {
+        Map<String, List<EvalQuestion>> sets = read(TUNING);
+        QaService service = p.service(Pipelines.shipped(true), ConfidenceModel.load());
+        for (var e : sets.entrySet()) {
+            List<RetrievalEvaluator.Outcome> outcomes = new RetrievalEvaluator(service).run(e.getValue(), RetrievalMode.HYBRID);
+            Map<String, int[]> byDirection = new LinkedHashMap<>();
+            for (RetrievalEvaluator.Outcome o : outcomes) {
+                if (!o.question().answerable()) {
+                    continue;
+                }
+                String docLang = o.question().expectedDocId().startsWith("zh-") ? "zh" : "en";
+                String direction = o.question().lang() + "->" + docLang;
+                int[] c = byDirection.computeIfAbsent(direction, d -> new int[6]);
+                c[0]++;
+                if (o.rank() == 1) {
+                    c[1]++;
+                }
+                if (o.rank() == 1 && o.answered()) {
+                    c[2]++;
+                }
+                int cross = o.assessment() == null ? 0 : docRank(o.assessment().selection().retrieval().crossRanked(),
+                        o.question().expectedDocId());
+                if (cross == 1) {
+                    c[3]++;
+                }
+                if (cross >= 1 && cross <= 5) {
+                    c[4]++;
+                }
+                if (cross == 0) {
+                    c[5]++;
+                }
+                if (!direction.equals("zh->zh") && !direction.equals("en->en") && o.rank() != 1) {
+                    System.out.printf(Locale.ROOT, "miss\t%s\t%s\tcross rank %d\tfinal top %s\tconf %.2f\t%s%n",
+                            e.getKey(), o.question().expectedDocId(), cross, o.topDocId(), o.confidence(),
+                            o.question().question());
+                }
+            }
+            byDirection.forEach((d, c) -> System.out.printf(Locale.ROOT,
+                    "%s\t%s\tn %d\thit@1 %.3f\tanswered right %.3f\tcross hit@1 %.3f\tcross hit@5 %.3f\tcross absent %d%n",
+                    e.getKey(), d, c[0], c[1] / (double) c[0], c[2] / (double) c[0], c[3] / (double) c[0],
+                    c[4] / (double) c[0], c[5]));
+            RetrievalEvaluator.Metrics m = RetrievalEvaluator.metrics(outcomes);
+            System.out.printf(Locale.ROOT, "%s\tall\thit@1 %.3f\tno-answer precision %.3f\trecall %.3f\tECE %.3f%n",
+                    e.getKey(), m.hit1(), m.noAnswerPrecision(), m.noAnswerRecall(), RetrievalEvaluator.ece(outcomes));
+        }
+    }
+
+    /**
+     * Per tuning question, with the cross-lingual candidate never taken: the same-language choice and the
+     * cross-lingual ranking's first document with the signals a language decision can use (TSV to stdout).
+     */
+    private static void decisionRows(Pipelines p) throws Exception {
+        Map<String, List<EvalQuestion>> sets = read(TUNING);
+        QaService service = p.service(Pipelines.shipped(true).withCrossLingualMargin(1).withLanguageDecision(null), ConfidenceModel.load());
+        System.out.println("set\tqlang\texpected\tsame_doc\tcross_doc\tsame_cov\tcross_cov\tsame_cos\tcross_cos"
+                + "\tsame_view\tcross_view\tsame_score\tcross_score\tbm25\tcross_bm25\tpromoted\tquestion");
+        for (var e : sets.entrySet()) {
+            for (RetrievalEvaluator.Outcome o : new RetrievalEvaluator(service).run(e.getValue(), RetrievalMode.HYBRID)) {
+                QaService.Assessment a = o.assessment();
+                if (a == null) {
+                    continue;
+                }
+                HybridRetriever.Retrieval r = a.selection().retrieval();
+                HybridRetriever.RankedChunk same = a.selection().ranked().get(0);
+                var cross = r.crossRanked();
+                String crossDoc = cross.isEmpty() ? "-" : cross.get(0).chunk().docId();
+                System.out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.3f\t%.3f\t%.5f\t%.5f\t%.3f\t%.3f\t%b\t%s%n",
+                        e.getKey(), o.question().lang(), o.question().answerable() ? o.question().expectedDocId() : "-",
+                        same.chunk().docId(), crossDoc, a.terms().coverage(),
+                        Double.isNaN(a.selection().crossCoverage()) ? 0 : a.selection().crossCoverage(), same.cosine(),
+                        cross.isEmpty() ? 0 : cross.get(0).cosine(), r.englishViewScore(same.chunk().docId()),
+                        r.englishViewScore(crossDoc), same.score(), cross.isEmpty() ? 0 : cross.get(0).score(),
+                        r.topBm25(), r.topCrossBm25(), a.selection().promoted(), o.question().question());
+            }
+        }
+    }
+
+    private static int docRank(List<HybridRetriever.RankedChunk> ranked, String docId) {
+        List<String> docs = ranked.stream().map(r -> r.chunk().docId()).distinct().toList();
+        return docs.indexOf(docId) + 1;
     }
 
     private static void fit(Pipelines p, Path out) throws Exception {
@@ -190,13 +291,17 @@ public final class EvaluationCommand {
         Map<String, List<EvalQuestion>> held = read(HELD_OUT);
         ConfidenceModel model = ConfidenceModel.load();
         QaService fin = p.service(Pipelines.shipped(true), model);
-        QaService before = p.service(Pipelines.settings(0, 0, 1, false), model);
+        QaService before = p.service(Pipelines.settings(0, 0, 0, 1, false).withLanguageDecision(null), model);
+        QaService dictionaryOnly = p.service(Pipelines.settings(SHIPPED_CROSS_WEIGHT, SHIPPED_TRANSLATED_DENSE_WEIGHT, 0,
+                0.2, true).withLanguageDecision(null), model);
         Map<String, Runner> pipelines = new LinkedHashMap<>();
         pipelines.put("bm25 only", qs -> new RetrievalEvaluator(fin).run(qs, RetrievalMode.BM25));
         pipelines.put("dense only", qs -> new RetrievalEvaluator(fin).run(qs, RetrievalMode.DENSE));
         pipelines.put("hybrid before (no cross-lingual lists, fixed rules)",
                 qs -> new RetrievalEvaluator(before).run(qs, RetrievalMode.HYBRID));
-        pipelines.put("**final** (hybrid + cross-lingual BM25, calibrated)",
+        pipelines.put("query translation + coverage margin 0.20 (the first issue-13 step), calibrated",
+                qs -> new RetrievalEvaluator(dictionaryOnly).run(qs, RetrievalMode.HYBRID));
+        pipelines.put("**final** (hybrid + cross-lingual ranking with the English view, language decision, calibrated)",
                 qs -> new RetrievalEvaluator(fin).run(qs, RetrievalMode.HYBRID));
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Knowledge base: %d documents. Confidence model: %s.%n%n", p.kb().count(), model));
@@ -233,7 +338,7 @@ public final class EvaluationCommand {
                 finalOutcomes.put("v4 + v5 pooled", cleanPool);
             }
         }
-        for (String set : List.of("tuning sets pooled (the fit's data)", "v4 + v5 pooled", "cross-lingual held-out v1")) {
+        for (String set : List.of("tuning sets pooled (the fit's data)", "v4 + v5 pooled", "cross-lingual held-out v2")) {
             if (finalOutcomes.containsKey(set)) {
                 md.append(reliability("Final pipeline, " + set, finalOutcomes.get(set)));
             }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Ingests, finds and deletes documents: splits them into sentence-aligned overlapping chunks, embeds each chunk
@@ -24,7 +25,12 @@ public class KnowledgeBase implements AutoCloseable {
     private final Chunker chunker;
 
     public KnowledgeBase(KbProperties properties, BgeEmbedder embedder) {
-        this.store = new LuceneStore(Path.of(properties.indexDir()));
+        this(properties, embedder, null);
+    }
+
+    /** @param glosser renders Chinese chunks in English for the store's English view (null: none) */
+    public KnowledgeBase(KbProperties properties, BgeEmbedder embedder, UnaryOperator<String> glosser) {
+        this.store = new LuceneStore(Path.of(properties.indexDir()), glosser);
         this.embedder = embedder;
         this.chunker = new Chunker(properties.chunkUnits(), properties.overlapSentences());
     }

@@ -36,6 +36,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,10 +47,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The on-disk Lucene index holding both the documents and their chunks. Each chunk carries its text analysed for
@@ -59,28 +64,46 @@ import java.util.Optional;
  */
 public final class LuceneStore implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LuceneStore.class);
+
     static final String TYPE = "type";
     static final String ID = "id";
     static final String DOC_ID = "docId";
     static final String VECTOR = "vector";
+    /** Every chunk in English (Chinese chunks through the glosser), for cross-lingual BM25 on one scale. */
+    public static final String VIEW_EN = "view_en";
+    /** Commit user-data key recording which glosser built the English views; a change rebuilds them. */
+    static final String VIEW_VERSION = "view_en.version";
 
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Analyzer chinese = new SmartChineseAnalyzer();
     private final Analyzer english = new EnglishAnalyzer();
+    private final UnaryOperator<String> glosser;
 
     public LuceneStore(Path dir) {
+        this(dir, null);
+    }
+
+    /**
+     * @param glosser renders Chinese chunk text in English for the English view {@value #VIEW_EN} of every chunk
+     *                (English chunks: their own text); null = no English view for Chinese chunks
+     */
+    public LuceneStore(Path dir, UnaryOperator<String> glosser) {
+        this.glosser = glosser;
         try {
             Files.createDirectories(dir);
             directory = FSDirectory.open(dir);
             Analyzer perField = new PerFieldAnalyzerWrapper(new StandardAnalyzer(),
-                    Map.of("body_zh", chinese, "title_zh", chinese, "body_en", english, "title_en", english));
+                    Map.of("body_zh", chinese, "title_zh", chinese, "body_en", english, "title_en", english,
+                            VIEW_EN, english));
             IndexWriterConfig config = new IndexWriterConfig(perField)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setCommitOnClose(true);
             writer = new IndexWriter(directory, config);
             searchers = new SearcherManager(writer, null);
+            refreshViews();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the knowledge-base index in " + dir, e);
         }
@@ -124,7 +147,56 @@ public final class LuceneStore implements AutoCloseable {
         searchers.maybeRefreshBlocking();
     }
 
-    private static Document chunkDocument(Chunk c) {
+    /**
+     * Rebuilds the English views of all chunks when the index was written without them or by another glosser
+     * version (an index from before the views, or after a dictionary change): every document's block is rewritten
+     * from its stored fields and committed once.
+     */
+    private void refreshViews() throws IOException {
+        String version = glosser == null ? "none" : String.valueOf(glosser.apply(GLOSS_PROBE).hashCode());
+        Map<String, String> data = new HashMap<>();
+        if (writer.getLiveCommitData() != null) {
+            writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+        }
+        if (version.equals(data.get(VIEW_VERSION))) {
+            return;
+        }
+        int rewritten = 0;
+        if (countDocuments() > 0) {
+            IndexSearcher s = searchers.acquire();
+            try {
+                TopDocs docs = s.search(new TermQuery(new Term(TYPE, "doc")), Integer.MAX_VALUE);
+                for (ScoreDoc sd : docs.scoreDocs) {
+                    KbDocument doc = toDocument(s.storedFields().document(sd.doc));
+                    TopDocs chunks = s.search(new BooleanQuery.Builder()
+                            .add(new TermQuery(new Term(DOC_ID, doc.id())), BooleanClause.Occur.FILTER)
+                            .add(new TermQuery(new Term(TYPE, "chunk")), BooleanClause.Occur.FILTER).build(),
+                            Integer.MAX_VALUE);
+                    List<Document> block = new ArrayList<>();
+                    for (ScoreDoc c : chunks.scoreDocs) {
+                        block.add(chunkDocument(toChunk(s.storedFields().document(c.doc))));
+                    }
+                    block.sort(Comparator.comparingInt(d -> d.getField("chunk").numericValue().intValue()));
+                    block.add(metaDocument(doc));
+                    writer.updateDocuments(new Term(DOC_ID, doc.id()), block);
+                    rewritten++;
+                }
+            } finally {
+                searchers.release(s);
+            }
+        }
+        data.put(VIEW_VERSION, version);
+        writer.setLiveCommitData(data.entrySet());
+        commit();
+        if (rewritten > 0) {
+            LOG.info("rebuilt the English view of {} documents (glosser version {})", rewritten, version);
+        }
+    }
+
+    /** A fixed text whose gloss identifies the glosser's dictionary version. */
+    private static final String GLOSS_PROBE = "神经网络的训练需要数据、损失函数和优化器；生成对抗网络由生成器和判别器组成。";
+
+    private Document chunkDocument(Chunk c) {
         Document d = new Document();
         d.add(new StringField(TYPE, "chunk", Field.Store.NO));
         d.add(new StringField(DOC_ID, c.docId(), Field.Store.YES));
@@ -140,6 +212,12 @@ public final class LuceneStore implements AutoCloseable {
         }
         if (c.heading() != null) {
             d.add(new StoredField("heading", c.heading()));
+        }
+        String titled = (c.heading() == null ? c.title() : c.title() + "\n" + c.heading()) + "\n" + c.text();
+        if (!Languages.ZH.equals(c.lang())) {
+            d.add(new TextField(VIEW_EN, titled, Field.Store.NO));
+        } else if (glosser != null) {
+            d.add(new TextField(VIEW_EN, glosser.apply(titled), Field.Store.NO));
         }
         d.add(new KnnFloatVectorField(VECTOR, c.vector(), VectorSimilarityFunction.DOT_PRODUCT));
         d.add(new StoredField("vec", toBytes(c.vector())));
@@ -257,6 +335,25 @@ public final class LuceneStore implements AutoCloseable {
                 .add(new TermQuery(new Term(TYPE, "chunk")), BooleanClause.Occur.FILTER).build(), k, false);
     }
 
+    /**
+     * BM25 of English text over the English view of the chunks of {@code lang} (null: all chunks): English chunks'
+     * own text and Chinese chunks' glosses, one field with one set of term statistics.
+     */
+    public List<Hit> searchEnglishView(String englishText, String lang, int k) throws IOException {
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        addTerms(q, VIEW_EN, english, englishText, 1f);
+        BooleanQuery terms = q.build();
+        if (terms.clauses().isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(terms, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(TYPE, "chunk")), BooleanClause.Occur.FILTER);
+        if (lang != null) {
+            b.add(new TermQuery(new Term("lang", lang)), BooleanClause.Occur.FILTER);
+        }
+        return search(b.build(), k, false);
+    }
+
     /** Whether every term {@code lang}'s analyzer makes of {@code word} occurs in some chunk body of that language. */
     public boolean contains(String word, String lang) {
         List<String> terms = terms(analyzer(lang), textField("body", lang), word);
@@ -288,12 +385,8 @@ public final class LuceneStore implements AutoCloseable {
             TopDocs top = s.search(query, k);
             List<Hit> hits = new ArrayList<>();
             for (ScoreDoc sd : top.scoreDocs) {
-                Document d = s.storedFields().document(sd.doc);
                 float score = dense ? 2 * sd.score - 1 : sd.score;
-                Integer page = d.getField("page") == null ? null : d.getField("page").numericValue().intValue();
-                hits.add(new Hit(new Chunk(d.get(DOC_ID), d.getField("chunk").numericValue().intValue(),
-                        d.get("title"), d.get("lang"), d.get("text"), fromBytes(d.getBinaryValue("vec").bytes), page,
-                        d.get("heading")), score));
+                hits.add(new Hit(toChunk(s.storedFields().document(sd.doc)), score));
             }
             return hits;
         } finally {
@@ -322,6 +415,12 @@ public final class LuceneStore implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    private static Chunk toChunk(Document d) {
+        Integer page = d.getField("page") == null ? null : d.getField("page").numericValue().intValue();
+        return new Chunk(d.get(DOC_ID), d.getField("chunk").numericValue().intValue(), d.get("title"), d.get("lang"),
+                d.get("text"), fromBytes(d.getBinaryValue("vec").bytes), page, d.get("heading"));
     }
 
     private static Query metaQuery(String id) {

@@ -174,6 +174,44 @@ public final class Bilingual {
         return new ArrayList<>(out);
     }
 
+    /**
+     * An English rendering of Chinese text for the knowledge base's English view ({@code view_en}): each dictionary
+     * word of its Han runs (forward maximum matching, question and function words dropped) replaced by its
+     * glosses (all glossary glosses, the first {@value #CEDICT_GLOSSES} of CC-CEDICT), everything outside Han runs
+     * (Latin words, numbers) kept as written. A Han character that starts no dictionary word is dropped.
+     */
+    public String gloss(String text) {
+        StringBuilder out = new StringBuilder(text.length() * 3);
+        int[] cps = text.codePoints().toArray();
+        int i = 0;
+        while (i < cps.length) {
+            if (!QuestionTerms.isHan(cps[i])) {
+                out.appendCodePoint(cps[i++]);
+                continue;
+            }
+            int end = i + 1;
+            String word = null;
+            for (int len = Math.min(MAX_HAN_WORD, cps.length - i); len >= 1; len--) {
+                if (allHan(cps, i, len)) {
+                    String candidate = new String(cps, i, len);
+                    if (zhToEn.containsKey(candidate)) {
+                        word = candidate;
+                        end = i + len;
+                        break;
+                    }
+                }
+            }
+            out.append(' ');
+            if (word != null && !CHINESE_STOP.contains(word)) {
+                for (String g : zhToEn.get(word)) {
+                    out.append(g).append(" ; ");
+                }
+            }
+            i = end;
+        }
+        return out.toString();
+    }
+
     /** Runs of lower-cased words between stopwords and punctuation; hyphens split words. */
     static List<List<String>> contentRuns(String question) {
         List<List<String>> runs = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.aigc.nlp.kb.LuceneStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,11 @@ import java.util.stream.Collectors;
  * {@link Bilingual} dictionary is given, the question's words translated into the other language of the base give
  * a separate cross-lingual ranking of that language's chunks, fused from BM25 of the translation on that
  * language's fields ({@code crossLingualWeight}) and the other-language dense neighbours of the translation's
- * embedding ({@code translatedDenseWeight}; 0 leaves a list out). It does not change the main ranking: the
- * document choice ({@link PassageSelector}) decides whether its first document answers instead.
+ * embedding ({@code translatedDenseWeight}) and BM25 of the question in English (a Chinese question glossed word by
+ * word, {@link Bilingual#gloss}) over the English view of that language's chunks ({@code englishViewWeight}; 0
+ * leaves a list out). The Latin-script words of a Chinese question (LSTM, BLEU) join its translation. The cross-lingual
+ * ranking does not change the main ranking: the document choice ({@link PassageSelector}) decides whether its first
+ * document answers instead, comparing the two pages' English-view scores ({@link Retrieval#englishViewScore}).
  */
 public class HybridRetriever {
 
@@ -71,6 +75,10 @@ public class HybridRetriever {
             double topCross = 0;
             String translated = translation.stream().flatMap(u -> u.translations().stream())
                     .collect(Collectors.joining(" "));
+            if (Languages.ZH.equals(lang) && !translated.isBlank()) {
+                // Latin-script words of a Chinese question (LSTM, BLEU, Maven) are English already
+                translated = translated + " " + latinWords(question);
+            }
             Map<String, RankedChunk> crossFused = new LinkedHashMap<>();
             if (mode == RetrievalMode.HYBRID && !translated.isBlank() && properties.crossLingual()) {
                 String other = Languages.ZH.equals(lang) ? Languages.EN : Languages.ZH;
@@ -85,14 +93,33 @@ public class HybridRetriever {
                     accumulate(crossFused, near, queryVector, mode, false, properties.translatedDenseWeight());
                 }
             }
+            Map<String, Double> view = new LinkedHashMap<>();
+            if (mode == RetrievalMode.HYBRID && bilingual != null && properties.crossLingual()) {
+                String english = Languages.ZH.equals(lang) ? bilingual.gloss(question) : question;
+                String other = Languages.ZH.equals(lang) ? Languages.EN : Languages.ZH;
+                List<LuceneStore.Hit> all = store.searchEnglishView(english, null, 2 * n);
+                all.forEach(h -> view.merge(h.chunk().docId(), (double) h.score(), Math::max));
+                if (properties.englishViewWeight() > 0) {
+                    accumulate(crossFused, all.stream().filter(h -> h.chunk().lang().equals(other)).limit(n).toList(),
+                            queryVector, mode, false, properties.englishViewWeight());
+                }
+            }
             List<RankedChunk> crossRanked = new ArrayList<>(crossFused.values());
             crossRanked.sort(Comparator.comparingDouble(RankedChunk::score).reversed());
             List<RankedChunk> ranked = new ArrayList<>(fused.values());
             ranked.sort(Comparator.comparingDouble(RankedChunk::score).reversed());
-            return new Retrieval(ranked, bm25.isEmpty() ? 0 : bm25.get(0).score(), topCross, translation, crossRanked);
+            return new Retrieval(ranked, bm25.isEmpty() ? 0 : bm25.get(0).score(), topCross, translation, crossRanked,
+                    view);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The Latin-script words of a text, space-separated. */
+    static String latinWords(String text) {
+        return Arrays.stream(text.split("[^A-Za-z0-9'+#.-]+"))
+                .filter(w -> w.chars().anyMatch(c -> c < 128 && Character.isLetter(c)))
+                .collect(Collectors.joining(" "));
     }
 
     private void accumulate(Map<String, RankedChunk> fused, List<LuceneStore.Hit> hits, float[] q, RetrievalMode mode,
@@ -111,17 +138,25 @@ public class HybridRetriever {
 
     /**
      * The ranked chunks, the best BM25 score (0 when BM25 did not run or matched nothing), the best BM25 score of the
-     * translated question on the other language's fields (0 when that list did not run) and the translation.
+     * translated question on the other language's fields (0 when that list did not run), the translation, the
+     * cross-lingual ranking and, per document, the best BM25 score of the question in English over the chunks'
+     * English view (both languages on one scale; empty when it did not run).
      */
     public record Retrieval(List<RankedChunk> ranked, double topBm25, double topCrossBm25,
-                            List<Bilingual.Unit> translation, List<RankedChunk> crossRanked) {
+                            List<Bilingual.Unit> translation, List<RankedChunk> crossRanked,
+                            Map<String, Double> englishView) {
 
         public Retrieval(List<RankedChunk> ranked, double topBm25) {
-            this(ranked, topBm25, 0, List.of(), List.of());
+            this(ranked, topBm25, 0, List.of(), List.of(), Map.of());
         }
 
         public Retrieval withRanked(List<RankedChunk> reordered) {
-            return new Retrieval(reordered, topBm25, topCrossBm25, translation, crossRanked);
+            return new Retrieval(reordered, topBm25, topCrossBm25, translation, crossRanked, englishView);
+        }
+
+        /** The best English-view BM25 score of a document's chunks (0 when none matched or it did not run). */
+        public double englishViewScore(String docId) {
+            return englishView.getOrDefault(docId, 0.0);
         }
 
         /** {@code cosine(top chunk) + lexicalWeight × topBm25}: how well the base covers the question. */

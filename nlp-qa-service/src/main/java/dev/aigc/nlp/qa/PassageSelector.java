@@ -1,5 +1,7 @@
 package dev.aigc.nlp.qa;
 
+import dev.aigc.nlp.kb.Languages;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +13,9 @@ import java.util.Map;
  * coverage is at least {@code promoteMargin} higher, see {@link TermCoverage}), that document is moved to the top:
  * "how do Keras and TensorFlow relate?" should be answered from the page that names both, not from a page that is
  * merely about a neighbouring topic. Then the first document of the cross-lingual ranking (the question translated
- * into the other language, {@link Bilingual}) is compared with that choice the same way, with its own margin.
+ * into the other language, {@link Bilingual}) is compared with that choice: it answers instead when its English-view
+ * BM25 score is higher ({@link QaProperties.LanguageDecision}; both pages scored in one field, Chinese pages through
+ * their word-by-word glosses) or, with the earlier rule, when its term coverage is higher by a margin.
  * {@code promoteMargin} ≥ 1 turns the step off.
  */
 public class PassageSelector {
@@ -25,6 +29,7 @@ public class PassageSelector {
     private final int documents;
     private final double promoteMargin;
     private final double crossMargin;
+    private final QaProperties.LanguageDecision languageDecision;
 
     public PassageSelector(TermCoverage termCoverage, int documents, double promoteMargin) {
         this(termCoverage, documents, promoteMargin, 1);
@@ -36,10 +41,20 @@ public class PassageSelector {
      *                    question's translation, is higher by at least this much (≥ 1: never)
      */
     public PassageSelector(TermCoverage termCoverage, int documents, double promoteMargin, double crossMargin) {
+        this(termCoverage, documents, promoteMargin, crossMargin, null);
+    }
+
+    /**
+     * @param languageDecision the cross-lingual ranking's first document also answers instead when this decision
+     *                         prefers it by the two pages' English-view scores (null: only the coverage margin)
+     */
+    public PassageSelector(TermCoverage termCoverage, int documents, double promoteMargin, double crossMargin,
+                           QaProperties.LanguageDecision languageDecision) {
         this.termCoverage = termCoverage;
         this.documents = documents;
         this.promoteMargin = promoteMargin;
         this.crossMargin = crossMargin;
+        this.languageDecision = languageDecision;
     }
 
     /** The same-language choice, then the cross-lingual candidate against it. */
@@ -53,7 +68,13 @@ public class PassageSelector {
         List<HybridRetriever.RankedChunk> passages = cross.stream().limit(PASSAGE_WINDOW)
                 .filter(r -> r.chunk().docId().equals(doc)).limit(ANSWER_PASSAGES).toList();
         TermCoverage.Result terms = termCoverage.measure(question, retrieval.translation(), passages);
-        if (crossMargin >= 1 || terms.coverage() < same.terms().coverage() + crossMargin) {
+        boolean byCoverage = crossMargin < 1 && terms.coverage() >= same.terms().coverage() + crossMargin;
+        HybridRetriever.Retrieval chosen = same.retrieval();
+        boolean byView = languageDecision != null && languageDecision.prefersCross(
+                Languages.ZH.equals(Languages.detect(question)),
+                chosen.englishViewScore(same.ranked().get(0).chunk().docId()), chosen.englishViewScore(doc),
+                same.terms().coverage(), terms.coverage());
+        if (!byCoverage && !byView) {
             return same.withCrossCoverage(terms.coverage());
         }
         List<HybridRetriever.RankedChunk> reordered = new ArrayList<>(

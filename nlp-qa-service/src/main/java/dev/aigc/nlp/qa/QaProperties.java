@@ -1,5 +1,6 @@
 package dev.aigc.nlp.qa;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -31,8 +32,15 @@ import org.springframework.validation.annotation.Validated;
  * @param crossLingualWeight    fusion weight of the BM25 list of the question translated into the other language
  *                              ({@link Bilingual}; 0 leaves it out)
  * @param translatedDenseWeight fusion weight of the dense list of the translated question's embedding (0 = off)
- * @param crossLingualMargin    document choice: the first document of the cross-lingual ranking answers when its term
- *                              coverage (through the translation) is higher by at least this (1 = never)
+ * @param englishViewWeight     fusion weight, in the cross-lingual ranking, of BM25 over the other language's chunks
+ *                              in their English view (Chinese chunks glossed word by word, {@link Bilingual#gloss})
+ *                              with the question in English (a Chinese question glossed the same way; 0 = off)
+ * @param crossLingualMargin    document choice, the earlier rule: the first document of the cross-lingual ranking
+ *                              answers when its term coverage (through the translation) is higher by at least this
+ *                              (1 = never; off since the English-view decision below replaced it)
+ * @param languageDecision      document choice between the same-language page and the cross-lingual ranking's first
+ *                              page by their English-view BM25 scores, per question language (see
+ *                              {@link LanguageDecision}); null = off
  * @param calibrated            decide and report confidence with the calibrated {@link ConfidenceModel} (refuse below
  *                              its threshold); false = the fixed rules (minSimilarity and minTermCoverage)
  */
@@ -47,11 +55,46 @@ public record QaProperties(@DecimalMin("-1") @DecimalMax("1") double minSimilari
                            @DecimalMin("0") @DecimalMax("1") double promoteMargin,
                            @DecimalMin("0") @DecimalMax("2") double crossLingualWeight,
                            @DecimalMin("0") @DecimalMax("2") double translatedDenseWeight,
-                           @DecimalMin("0") @DecimalMax("1") double crossLingualMargin, boolean calibrated) {
+                           @DecimalMin("0") @DecimalMax("2") double englishViewWeight,
+                           @DecimalMin("0") @DecimalMax("1") double crossLingualMargin,
+                           @Valid LanguageDecision languageDecision, boolean calibrated) {
 
     /** Whether a cross-lingual list runs (and the document choice also compares the best other-language page). */
     public boolean crossLingual() {
-        return crossLingualWeight > 0 || translatedDenseWeight > 0;
+        return crossLingualWeight > 0 || translatedDenseWeight > 0 || englishViewWeight > 0;
+    }
+
+    /** These settings with another cross-lingual margin. */
+    public QaProperties withCrossLingualMargin(double margin) {
+        return new QaProperties(minSimilarity, rrfK, candidates, queryInstruction, denseWeightEnglish, lexicalWeight,
+                maxQuestionChars, minTermCoverage, refuseUnknownNames, promoteMargin, crossLingualWeight,
+                translatedDenseWeight, englishViewWeight, margin, languageDecision, calibrated);
+    }
+
+    /** These settings with another language decision (null = off). */
+    public QaProperties withLanguageDecision(LanguageDecision decision) {
+        return new QaProperties(minSimilarity, rrfK, candidates, queryInstruction, denseWeightEnglish, lexicalWeight,
+                maxQuestionChars, minTermCoverage, refuseUnknownNames, promoteMargin, crossLingualWeight,
+                translatedDenseWeight, englishViewWeight, crossLingualMargin, decision, calibrated);
+    }
+
+    /**
+     * The cross-lingual ranking's first page answers instead of the same-language choice when its English-view BM25
+     * score beats the same-language page's, {@code ln(1 + cross) > ln(1 + same) + margin}, and its term coverage is
+     * at least the same-language page's minus {@code coverageSlack}; margins and slacks per question language.
+     */
+    public record LanguageDecision(@DecimalMin("-2") @DecimalMax("2") double marginEnglish,
+                                   @DecimalMin("0") @DecimalMax("1") double coverageSlackEnglish,
+                                   @DecimalMin("-2") @DecimalMax("2") double marginChinese,
+                                   @DecimalMin("0") @DecimalMax("1") double coverageSlackChinese) {
+
+        public boolean prefersCross(boolean chineseQuestion, double sameView, double crossView, double sameCoverage,
+                                    double crossCoverage) {
+            double margin = chineseQuestion ? marginChinese : marginEnglish;
+            double slack = chineseQuestion ? coverageSlackChinese : coverageSlackEnglish;
+            return crossView > 0 && Math.log1p(crossView) > Math.log1p(sameView) + margin
+                    && crossCoverage >= sameCoverage - slack;
+        }
     }
 
     /** How many of retrieval's first documents the answering-document choice compares. */

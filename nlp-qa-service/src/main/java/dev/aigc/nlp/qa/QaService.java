@@ -115,9 +115,13 @@ public class QaService {
                 .mapToDouble(HybridRetriever.RankedChunk::score).max().orElse(0);
         double margin = best <= 0 ? 0 : (best - second) / best;
         String lang = Languages.detect(question);
-        return new ConfidenceModel.Features(top.cosine(), selection.retrieval().topBm25(),
-                selection.retrieval().topCrossBm25(), selection.terms().coverage(), !lang.equals(top.chunk().lang()),
-                Languages.ZH.equals(lang), margin, selection.promoted());
+        HybridRetriever.Retrieval r = selection.retrieval();
+        double view = r.englishViewScore(top.chunk().docId());
+        double otherView = r.englishView().entrySet().stream().filter(e -> !e.getKey().equals(top.chunk().docId()))
+                .mapToDouble(Map.Entry::getValue).max().orElse(0);
+        return new ConfidenceModel.Features(top.cosine(), r.topBm25(), r.topCrossBm25(), selection.terms().coverage(),
+                !lang.equals(top.chunk().lang()), Languages.ZH.equals(lang), margin, selection.promoted(), view,
+                Math.log1p(view) - Math.log1p(otherView));
     }
 
     /**

@@ -74,4 +74,28 @@ class KnowledgeBaseRestartTest extends ServiceTestSupport {
             assertThat(ops.page()).isNull();
         }
     }
+
+    @Test
+    void shouldBuildTheEnglishViewOfAnIndexWrittenWithoutIt(@TempDir Path dir) throws Exception {
+        KbProperties props = new KbProperties(dir.toString(), false, 160, 1, 100_000);
+        dev.aigc.nlp.qa.Bilingual bilingual = dev.aigc.nlp.qa.Bilingual.load();
+        String id;
+        try (KnowledgeBase kb = new KnowledgeBase(props, embedder)) {
+            id = kb.ingest(new KnowledgeBase.NewDocument("判别器", "生成对抗网络里，判别器负责区分真实图片和生成器画出的图片。",
+                    "test", null)).id();
+            assertThat(kb.store().searchEnglishView("discriminator", "zh", 5)).as("no glosser, no English view")
+                    .isEmpty();
+        }
+        try (KnowledgeBase reopened = new KnowledgeBase(props, embedder, bilingual::gloss)) {
+            var hits = reopened.store().searchEnglishView("What does the discriminator tell apart?", "zh", 5);
+            assertThat(hits).as("the English view is rebuilt from the stored chunks").isNotEmpty();
+            assertThat(hits.get(0).chunk().docId()).isEqualTo(id);
+            assertThat(hits.get(0).chunk().vector()).as("the vector survives the rewrite").hasSize(512);
+            assertThat(reopened.count()).isEqualTo(1);
+            assertThat(reopened.get(id).text()).contains("判别器");
+        }
+        try (KnowledgeBase again = new KnowledgeBase(props, embedder, bilingual::gloss)) {
+            assertThat(again.store().searchEnglishView("discriminator", null, 5)).hasSize(1);
+        }
+    }
 }

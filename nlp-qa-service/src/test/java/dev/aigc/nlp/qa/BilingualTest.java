@@ -65,4 +65,13 @@ class BilingualTest {
         Bilingual.Unit zh = new Bilingual.Unit("交叉熵", List.of("交叉熵"), List.of("cross entropy"));
         assertThat(zh.contains("交叉", "交叉")).isTrue();
     }
+
+    @Test
+    void shouldGlossChineseTextWordByWordAndKeepLatinWords() {
+        String gloss = bilingual.gloss("生成对抗网络由生成器和判别器组成，常用 GAN 表示。");
+
+        assertThat(gloss).contains("generative adversarial network", "generator", "discriminator", "GAN");
+        assertThat(gloss).as("no Han character is left").doesNotContainPattern("\\p{IsHan}");
+        assertThat(bilingual.gloss("Plain English stays as it is.")).isEqualTo("Plain English stays as it is.");
+    }
 }

@@ -59,6 +59,37 @@ class PassageSelectorTest extends ServiceTestSupport {
     }
 
     @Test
+    void shouldAnswerFromTheOtherLanguagesPageWhenItsEnglishViewScoresHigher() {
+        for (String[] q : new String[][] {{"What is mode collapse when training a GAN?", "zh-gan-training-tips"},
+                {"Which option should I tick when installing Python on Windows?", "zh-install-python"},
+                {"Sigmoid 函数的输出值落在什么区间里？", "en-activation-functions"}}) {
+            HybridRetriever.Retrieval retrieval = retrieve(q[0]);
+            PassageSelector sameLanguageOnly = new PassageSelector(termCoverage, QaProperties.SELECT_DOCUMENTS, 0.1, 1,
+                    null);
+            assertThat(sameLanguageOnly.select(q[0], retrieval).ranked().get(0).chunk().docId())
+                    .as("without the language decision: %s", q[0]).isNotEqualTo(q[1]);
+            assertThat(retrieval.englishViewScore(q[1])).as("the right page's English view matched").isPositive();
+
+            PassageSelector.Selection s = selector.select(q[0], retrieval);
+
+            assertThat(s.ranked().get(0).chunk().docId()).as(q[0]).isEqualTo(q[1]);
+            assertThat(s.promoted()).isTrue();
+            assertThat(s.passages()).isNotEmpty().allMatch(p -> p.chunk().docId().equals(q[1]));
+        }
+    }
+
+    @Test
+    void shouldPreferTheCrossLingualPageOnlyWhenItsViewScoreAndCoverageAllowIt() {
+        QaProperties.LanguageDecision d = new QaProperties.LanguageDecision(-0.1, 0.1, 0.1, 0);
+        assertThat(d.prefersCross(false, 10, 9.5, 0.5, 0.45)).as("English: within the margin and the slack").isTrue();
+        assertThat(d.prefersCross(false, 10, 9.5, 0.5, 0.35)).as("coverage below the slack").isFalse();
+        assertThat(d.prefersCross(true, 10, 10.5, 0.5, 0.5)).as("Chinese: needs a higher view score").isFalse();
+        assertThat(d.prefersCross(true, 10, 13, 0.5, 0.5)).isTrue();
+        assertThat(d.prefersCross(true, 10, 13, 0.5, 0.49)).as("Chinese: no coverage slack").isFalse();
+        assertThat(d.prefersCross(false, 0, 0, 0, 0)).as("no view match, no switch").isFalse();
+    }
+
+    @Test
     void shouldSelectNothingFromAnEmptyRanking() {
         PassageSelector.Selection s = selector.select(QUESTION, new HybridRetriever.Retrieval(List.of(), 0));
         assertThat(s.passages()).isEmpty();
