@@ -112,7 +112,7 @@ public final class EvaluationCommand {
     static final double SHIPPED_TRANSLATED_DENSE_WEIGHT = 1.0;
     static final double SHIPPED_CROSS_MARGIN = 1;
     static final QaProperties.LanguageDecision SHIPPED_LANGUAGE_DECISION =
-            new QaProperties.LanguageDecision(-0.1, 0.1, 0.1, 0.0);
+            new QaProperties.LanguageDecision(-0.1, 0.1, 0.3, 0.1, 0.0, 0.4);
     static final double SHIPPED_ENGLISH_VIEW_WEIGHT = 1.0;
 
     /**

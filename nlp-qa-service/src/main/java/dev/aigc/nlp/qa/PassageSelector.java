@@ -15,7 +15,8 @@ import java.util.Map;
  * merely about a neighbouring topic. Then the first document of the cross-lingual ranking (the question translated
  * into the other language, {@link Bilingual}) is compared with that choice: it answers instead when its English-view
  * BM25 score is higher ({@link QaProperties.LanguageDecision}; both pages scored in one field, Chinese pages through
- * their word-by-word glosses) or, with the earlier rule, when its term coverage is higher by a margin.
+ * their word-by-word glosses) or its term coverage is clearly higher; without that decision, by the earlier rule: when
+ * its term coverage is higher by a margin.
  * {@code promoteMargin} ≥ 1 turns the step off.
  */
 public class PassageSelector {
@@ -45,8 +46,8 @@ public class PassageSelector {
     }
 
     /**
-     * @param languageDecision the cross-lingual ranking's first document also answers instead when this decision
-     *                         prefers it by the two pages' English-view scores (null: only the coverage margin)
+     * @param languageDecision decides whether the cross-lingual ranking's first document answers instead, by the
+     *                         two pages' English-view scores and coverage (null: by {@code crossMargin} alone)
      */
     public PassageSelector(TermCoverage termCoverage, int documents, double promoteMargin, double crossMargin,
                            QaProperties.LanguageDecision languageDecision) {
@@ -68,13 +69,13 @@ public class PassageSelector {
         List<HybridRetriever.RankedChunk> passages = cross.stream().limit(PASSAGE_WINDOW)
                 .filter(r -> r.chunk().docId().equals(doc)).limit(ANSWER_PASSAGES).toList();
         TermCoverage.Result terms = termCoverage.measure(question, retrieval.translation(), passages);
-        boolean byCoverage = crossMargin < 1 && terms.coverage() >= same.terms().coverage() + crossMargin;
         HybridRetriever.Retrieval chosen = same.retrieval();
-        boolean byView = languageDecision != null && languageDecision.prefersCross(
-                Languages.ZH.equals(Languages.detect(question)),
-                chosen.englishViewScore(same.ranked().get(0).chunk().docId()), chosen.englishViewScore(doc),
-                same.terms().coverage(), terms.coverage());
-        if (!byCoverage && !byView) {
+        boolean takeCross = languageDecision != null
+                ? languageDecision.prefersCross(Languages.ZH.equals(Languages.detect(question)),
+                        chosen.englishViewScore(same.ranked().get(0).chunk().docId()), chosen.englishViewScore(doc),
+                        same.terms().coverage(), terms.coverage())
+                : crossMargin < 1 && terms.coverage() >= same.terms().coverage() + crossMargin;
+        if (!takeCross) {
             return same.withCrossCoverage(terms.coverage());
         }
         List<HybridRetriever.RankedChunk> reordered = new ArrayList<>(

@@ -35,9 +35,9 @@ import org.springframework.validation.annotation.Validated;
  * @param englishViewWeight     fusion weight, in the cross-lingual ranking, of BM25 over the other language's chunks
  *                              in their English view (Chinese chunks glossed word by word, {@link Bilingual#gloss})
  *                              with the question in English (a Chinese question glossed the same way; 0 = off)
- * @param crossLingualMargin    document choice, the earlier rule: the first document of the cross-lingual ranking
- *                              answers when its term coverage (through the translation) is higher by at least this
- *                              (1 = never; off since the English-view decision below replaced it)
+ * @param crossLingualMargin    document choice, the earlier rule, used only without a language decision: the first
+ *                              document of the cross-lingual ranking answers when its term coverage (through the
+ *                              translation) is higher by at least this (1 = never)
  * @param languageDecision      document choice between the same-language page and the cross-lingual ranking's first
  *                              page by their English-view BM25 scores, per question language (see
  *                              {@link LanguageDecision}); null = off
@@ -81,19 +81,24 @@ public record QaProperties(@DecimalMin("-1") @DecimalMax("1") double minSimilari
     /**
      * The cross-lingual ranking's first page answers instead of the same-language choice when its English-view BM25
      * score beats the same-language page's, {@code ln(1 + cross) > ln(1 + same) + margin}, and its term coverage is
-     * at least the same-language page's minus {@code coverageSlack}; margins and slacks per question language.
+     * at least the same-language page's minus {@code coverageSlack}, or when its term coverage alone is higher by at
+     * least {@code coverageMargin} (1 = never); all per question language.
      */
     public record LanguageDecision(@DecimalMin("-2") @DecimalMax("2") double marginEnglish,
                                    @DecimalMin("0") @DecimalMax("1") double coverageSlackEnglish,
+                                   @DecimalMin("0") @DecimalMax("1") double coverageMarginEnglish,
                                    @DecimalMin("-2") @DecimalMax("2") double marginChinese,
-                                   @DecimalMin("0") @DecimalMax("1") double coverageSlackChinese) {
+                                   @DecimalMin("0") @DecimalMax("1") double coverageSlackChinese,
+                                   @DecimalMin("0") @DecimalMax("1") double coverageMarginChinese) {
 
         public boolean prefersCross(boolean chineseQuestion, double sameView, double crossView, double sameCoverage,
                                     double crossCoverage) {
             double margin = chineseQuestion ? marginChinese : marginEnglish;
             double slack = chineseQuestion ? coverageSlackChinese : coverageSlackEnglish;
-            return crossView > 0 && Math.log1p(crossView) > Math.log1p(sameView) + margin
+            double coverageMargin = chineseQuestion ? coverageMarginChinese : coverageMarginEnglish;
+            boolean byView = crossView > 0 && Math.log1p(crossView) > Math.log1p(sameView) + margin
                     && crossCoverage >= sameCoverage - slack;
+            return byView || coverageMargin < 1 && crossCoverage >= sameCoverage + coverageMargin;
         }
     }
 

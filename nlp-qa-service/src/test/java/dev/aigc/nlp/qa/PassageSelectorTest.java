@@ -80,13 +80,16 @@ class PassageSelectorTest extends ServiceTestSupport {
 
     @Test
     void shouldPreferTheCrossLingualPageOnlyWhenItsViewScoreAndCoverageAllowIt() {
-        QaProperties.LanguageDecision d = new QaProperties.LanguageDecision(-0.1, 0.1, 0.1, 0);
+        QaProperties.LanguageDecision d = new QaProperties.LanguageDecision(-0.1, 0.1, 0.3, 0.1, 0, 0.4);
         assertThat(d.prefersCross(false, 10, 9.5, 0.5, 0.45)).as("English: within the margin and the slack").isTrue();
         assertThat(d.prefersCross(false, 10, 9.5, 0.5, 0.35)).as("coverage below the slack").isFalse();
         assertThat(d.prefersCross(true, 10, 10.5, 0.5, 0.5)).as("Chinese: needs a higher view score").isFalse();
         assertThat(d.prefersCross(true, 10, 13, 0.5, 0.5)).isTrue();
         assertThat(d.prefersCross(true, 10, 13, 0.5, 0.49)).as("Chinese: no coverage slack").isFalse();
         assertThat(d.prefersCross(false, 0, 0, 0, 0)).as("no view match, no switch").isFalse();
+        assertThat(d.prefersCross(false, 10, 5, 0.6, 0.9)).as("English: coverage 0.3 higher").isTrue();
+        assertThat(d.prefersCross(true, 10, 5, 0.5, 0.8)).as("Chinese: coverage 0.3 higher is not enough").isFalse();
+        assertThat(d.prefersCross(true, 10, 5, 0.5, 0.9)).isTrue();
     }
 
     @Test
