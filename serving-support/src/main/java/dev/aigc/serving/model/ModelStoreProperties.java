@@ -2,6 +2,7 @@ package dev.aigc.serving.model;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.validation.constraints.NotNull;
 
@@ -19,5 +20,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("serving.model-store")
-public record ModelStoreProperties(Path dir, @NotNull @DefaultValue("1s") Duration pollInterval) {
+public record ModelStoreProperties(String dir, @NotNull @DefaultValue("1s") Duration pollInterval) {
+
+    /** The store's root; empty when {@code dir} is unset or blank. */
+    public Optional<Path> root() {
+        return dir == null || dir.isBlank() ? Optional.empty() : Optional.of(Path.of(dir.trim()));
+    }
 }

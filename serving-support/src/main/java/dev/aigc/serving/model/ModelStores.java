@@ -17,7 +17,7 @@ public class ModelStores {
     private final ClassLoader classLoader;
 
     public ModelStores(ModelStoreProperties properties) {
-        this(properties.dir(), ModelStores.class.getClassLoader());
+        this(properties.root().orElse(null), ModelStores.class.getClassLoader());
     }
 
     public ModelStores(Path root, ClassLoader classLoader) {
