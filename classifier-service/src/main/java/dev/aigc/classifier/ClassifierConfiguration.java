@@ -10,6 +10,7 @@ import dev.aigc.serving.model.ModelStores;
 import dev.aigc.serving.model.ThreadLocalPredictors;
 import dev.aigc.serving.training.Devices;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
 public class ClassifierConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    ModelRegistry<Model> mnistModels(ClassifierProperties properties, ModelStores stores) {
+    ModelRegistry<Model> mnistModels(ClassifierProperties properties, ObjectProvider<ModelStores> storeProvider) {
+        ModelStores stores = storeProvider.getIfAvailable(ModelStores::none);
         ClassifierProperties.Models models = properties.models();
         // on a shared store (serving.model-store.dir) the shipped versions are copied in and the active one is shared
         return new ModelRegistry<>("mnist", stores.location("mnist", models.location()),

@@ -6,6 +6,7 @@ import dev.aigc.serving.model.ModelStores;
 import dev.aigc.serving.model.ThreadLocalPredictors;
 import java.nio.file.Path;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,7 +17,8 @@ class GanModelConfiguration {
     static final String NAME = "cdcgan";
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    ModelRegistry<GanGenerator> ganModels(GanProperties properties, ModelStores stores) {
+    ModelRegistry<GanGenerator> ganModels(GanProperties properties, ObjectProvider<ModelStores> storeProvider) {
+        ModelStores stores = storeProvider.getIfAvailable(ModelStores::none);
         limitEngineThreads(properties.inferenceThreads());
         // the shared store's cdcgan folder when one is configured, else the service's own folder
         Path root = stores.root().map(store -> store.resolve(NAME))

@@ -25,6 +25,11 @@ public class ModelStores {
         this.classLoader = classLoader;
     }
 
+    /** No shared store: every location as configured (for slices and tools without the auto-configuration). */
+    public static ModelStores none() {
+        return new ModelStores(null, ModelStores.class.getClassLoader());
+    }
+
     /** The shared store's root, when configured. */
     public Optional<Path> root() {
         return Optional.ofNullable(root);
