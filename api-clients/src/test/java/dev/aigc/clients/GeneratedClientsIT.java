@@ -121,7 +121,8 @@ class GeneratedClientsIT {
     void shouldDrawDigitsThroughTheGatewayWithTheGeneratedGanClient() throws Exception {
         Map<String, Object> facts = call("GanCall");
 
-        assertThat(facts).containsEntry("count", 2).containsEntry("digit", 7).containsEntry("png", true);
+        assertThat(facts).containsEntry("count", 2).containsEntry("digit", 7).containsEntry("png", true)
+                .containsEntry("servingVersionListedActive", true).containsEntry("cardName", "cdcgan");
     }
 
     @Test

@@ -35,7 +35,8 @@ class ClassifierApplicationTest {
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(readiness.body()).get("status").asString()).isEqualTo("UP");
         JsonNode models = JSON.readTree(get("/api/v1/classifier/models").body());
-        assertThat(models.get("activeVersion").asString()).isEqualTo(ShippedModels.ENSEMBLE);
+        assertThat(models.get("active").asString()).isEqualTo(ShippedModels.ENSEMBLE);
+        assertThat(models.get("versions").get(0).get("card").get("name").asString()).isEqualTo("mnist");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.aigc.gan;
 
+import dev.aigc.gan.jobs.TrainingJobCommand;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 import org.springframework.boot.SpringApplication;
@@ -15,7 +16,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class GanApplication {
 
+    /**
+     * Starts the service, or with {@code train-job} as the first argument runs one training job against the model
+     * store and exits ({@link TrainingJobCommand}: the Kubernetes training Job runs the service image this way).
+     */
     public static void main(String[] args) {
+        if (args.length > 0 && TrainingJobCommand.NAME.equals(args[0])) {
+            TrainingJobCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         SpringApplication.run(GanApplication.class, args);
     }
 }

@@ -36,7 +36,8 @@ public record GanProperties(@Valid @DefaultValue Models models,
     public static final String DEFAULT_TRUNCATION = "0.7";
 
     /**
-     * @param location       writable directory of version folders (training jobs add versions here)
+     * @param location       writable directory of version folders (training jobs add versions here); with a shared
+     *                       model store ({@code serving.model-store.dir}) the store's {@code cdcgan} folder instead
      * @param shipped        versions packaged with the service, copied into {@code location} at start when missing
      * @param defaultVersion the version served at start; blank for the newest shipped version (or the newest
      *                       version when nothing is shipped)
@@ -49,9 +50,14 @@ public record GanProperties(@Valid @DefaultValue Models models,
     /**
      * @param evaluationSamples generated images a finished job is evaluated on
      * @param nearestSamples    of which this many are compared with all 60,000 training images
+     * @param lockStaleAfter    the one-job lock in the store is broken when its holder has not touched it for this
+     *                          long (it touches it every sixth of this)
+     * @param progressInterval  a running job writes its batch progress to the store at most this often
      */
     public record Training(@Min(100) @DefaultValue("2000") int evaluationSamples,
-                           @Min(10) @DefaultValue("200") int nearestSamples) {
+                           @Min(10) @DefaultValue("200") int nearestSamples,
+                           @NotNull @DefaultValue("30s") Duration lockStaleAfter,
+                           @NotNull @DefaultValue("500ms") Duration progressInterval) {
     }
 
     /**

@@ -115,11 +115,15 @@ class GanServiceIntegrationTest {
 
         mvc.perform(get("/api/v1/gan/models"))
                 .andExpect(jsonPath("$.active").value(active))
-                .andExpect(jsonPath("$.versions[?(@.version == '" + version + "')].metrics.classAgreement").exists());
+                .andExpect(jsonPath("$.versions[?(@.version == '" + version + "')].active").value(false))
+                .andExpect(jsonPath("$.versions[?(@.version == '" + version + "')].card.metrics.classAgreement")
+                        .exists());
         mvc.perform(post("/api/v1/gan/models/" + version + "/activate"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.active").value(version));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(version))
+                .andExpect(jsonPath("$.active").value(true));
+        mvc.perform(get("/api/v1/gan/models")).andExpect(jsonPath("$.active").value(version));
         mvc.perform(post("/api/v1/gan/models/" + active + "/activate"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.active").value(active));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(active));
         mvc.perform(delete(location)).andExpect(status().isConflict());
     }
 

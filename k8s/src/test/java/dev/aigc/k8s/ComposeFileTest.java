@@ -203,7 +203,11 @@ class ComposeFileTest {
                         .containsKey(env.getOrDefault("DJL_CACHE_DIR", "/var/cache/djl"));
                 assertThat(env.get("JAVA_TOOL_OPTIONS")).contains("-Dai.djl.offline=true");
             }
-            for (String dirVariable : List.of("NLP_KB_INDEX_DIR", "GAN_MODELS_DIR")) {
+            if (RepoFiles.ML_SERVICES.contains(module)) {
+                assertThat(mounts).as(module + ": the shared model store at MODEL_STORE_DIR")
+                        .containsEntry(env.get("MODEL_STORE_DIR"), "model-store");
+            }
+            for (String dirVariable : List.of("NLP_KB_INDEX_DIR", "MNIST_DIR")) {
                 if (env.containsKey(dirVariable)) {
                     assertThat(mounts.keySet()).as(module + ": " + dirVariable + " below a named volume")
                             .anySatisfy(path -> assertThat(env.get(dirVariable)).startsWith(path + "/"));

@@ -235,7 +235,7 @@ class ManifestCrossReferenceTest {
                     assertThat(env.get("DJL_OFFLINE")).as(c.getName() + " DJL_OFFLINE").isEqualTo("true");
                     assertThat(env.get("JAVA_TOOL_OPTIONS")).contains("-Dai.djl.offline=true", "MaxRAMPercentage");
                 }
-                for (String dirVariable : List.of("NLP_KB_INDEX_DIR", "GAN_MODELS_DIR")) {
+                for (String dirVariable : List.of("NLP_KB_INDEX_DIR")) {
                     String dir = env.get(dirVariable);
                     if (dir != null) {
                         String claim = mounts.entrySet().stream().filter(e -> dir.startsWith(e.getKey() + "/"))

@@ -47,6 +47,7 @@ class ManifestParsingTest {
                 .collect(Collectors.groupingBy(HasMetadata::getKind, Collectors.counting()));
         assertThat(kinds).as(manifests.source()).containsEntry("Service", 6L).containsEntry("Ingress", 1L)
                 .containsEntry("HorizontalPodAutoscaler", 3L).containsEntry("ConfigMap", 1L)
+                .containsEntry("PersistentVolumeClaim", 1L)
                 .containsKeys("Namespace", "PodDisruptionBudget", "NetworkPolicy");
         assertThat(manifests.workloads()).extracting(Manifests.Workload::name)
                 .containsExactlyInAnyOrder("gateway-service", "gan-service", "classifier-service", "nlp-qa-service",

@@ -22,6 +22,8 @@ import dev.aigc.nlp.qa.QaProperties;
 import dev.aigc.nlp.qa.QaService;
 import dev.aigc.nlp.qa.TermCoverage;
 import dev.aigc.serving.model.ModelRegistry;
+import dev.aigc.serving.model.ModelStores;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -97,8 +99,11 @@ class NlpConfiguration {
      * {@code models} health indicator (from serving-support) is part of readiness.
      */
     @Bean(initMethod = "start", destroyMethod = "close")
-    ModelRegistry<LanguageModel> charLmModels(GenerationProperties p) {
-        return new ModelRegistry<>(CharLanguageModel.NAME, p.modelLocation(), LanguageModel::load, p.version());
+    ModelRegistry<LanguageModel> charLmModels(GenerationProperties p, ObjectProvider<ModelStores> storeProvider) {
+        ModelStores stores = storeProvider.getIfAvailable(ModelStores::none);
+        // on a shared store (serving.model-store.dir) the shipped versions are copied in and the active one is shared
+        return new ModelRegistry<>(CharLanguageModel.NAME, stores.location(CharLanguageModel.NAME, p.modelLocation()),
+                LanguageModel::load, p.version());
     }
 
     @Bean

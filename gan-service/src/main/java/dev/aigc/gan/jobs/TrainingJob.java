@@ -5,23 +5,59 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
-/** The mutable state of one job; read through {@link #status()}. */
+/**
+ * The mutable state of the job this process runs; read through {@link #status()}. Every change is handed to a
+ * listener (the {@link JobStore}), so that other replicas read the same status.
+ */
 final class TrainingJob {
 
-    enum State { QUEUED, RUNNING, EVALUATING, SUCCEEDED, FAILED, CANCELLED }
+    static final Pattern ID = Pattern.compile("[a-z0-9]{8}");
+
+    enum State {
+        QUEUED, RUNNING, EVALUATING, SUCCEEDED, FAILED, CANCELLED;
+
+        boolean isActive() {
+            return this == QUEUED || this == RUNNING || this == EVALUATING;
+        }
+    }
 
     record EpochLoss(int epoch, double discriminator, double generator) {
     }
 
+    /**
+     * A job as every replica shows it.
+     *
+     * @param runner          the process running it (pod name and pid)
+     * @param cancelRequested whether someone asked it to stop
+     * @param updatedAt       when the runner last wrote this record
+     */
     record Status(String id, State state, TrainingJobRequest request, double progressPercent, int epoch, int batch,
                   int batchesPerEpoch, Double discriminatorLoss, Double generatorLoss, List<EpochLoss> history,
                   String gridUrl, String resultVersion, Map<String, Object> metrics, String error,
-                  Instant createdAt, Instant startedAt, Instant finishedAt) {
+                  Instant createdAt, Instant startedAt, Instant finishedAt, String runner, boolean cancelRequested,
+                  Instant updatedAt) {
+
+        /** The same record marked failed, for a job whose runner stopped without finishing it. */
+        Status abandoned(String reason) {
+            return new Status(id, State.FAILED, request, progressPercent, epoch, batch, batchesPerEpoch,
+                    discriminatorLoss, generatorLoss, history, gridUrl, resultVersion, metrics, reason, createdAt,
+                    startedAt, finishedAt == null ? Instant.now() : finishedAt, runner, cancelRequested, Instant.now());
+        }
+
+        Status withCancelRequested() {
+            return new Status(id, state, request, progressPercent, epoch, batch, batchesPerEpoch, discriminatorLoss,
+                    generatorLoss, history, gridUrl, resultVersion, metrics, error, createdAt, startedAt, finishedAt,
+                    runner, true, updatedAt);
+        }
     }
 
     private final String id;
     private final TrainingJobRequest request;
+    private final String runner;
+    private final Consumer<Status> changed;
     private final Instant createdAt = Instant.now();
     private volatile boolean cancelRequested;
     private State state = State.QUEUED;
@@ -38,9 +74,11 @@ final class TrainingJob {
     private Instant startedAt;
     private Instant finishedAt;
 
-    TrainingJob(String id, TrainingJobRequest request) {
+    TrainingJob(String id, TrainingJobRequest request, String runner, Consumer<Status> changed) {
         this.id = id;
         this.request = request;
+        this.runner = runner;
+        this.changed = changed;
     }
 
     String id() {
@@ -56,30 +94,37 @@ final class TrainingJob {
     }
 
     synchronized boolean isActive() {
-        return state == State.QUEUED || state == State.RUNNING || state == State.EVALUATING;
+        return state.isActive();
     }
 
     /** Asks the job to stop; a queued job is cancelled at once. Returns false when it had already ended. */
-    synchronized boolean cancel() {
-        if (!isActive()) {
-            return false;
+    boolean cancel() {
+        synchronized (this) {
+            if (!isActive()) {
+                return false;
+            }
+            cancelRequested = true;
+            if (state == State.QUEUED) {
+                finish(State.CANCELLED);
+            }
         }
-        cancelRequested = true;
-        if (state == State.QUEUED) {
-            finish(State.CANCELLED);
-        }
+        publish();
         return true;
     }
 
-    synchronized boolean start() {
-        if (state != State.QUEUED) {
-            return false;
+    boolean start() {
+        synchronized (this) {
+            if (state != State.QUEUED) {
+                return false;
+            }
+            state = State.RUNNING;
+            startedAt = Instant.now();
         }
-        state = State.RUNNING;
-        startedAt = Instant.now();
+        publish();
         return true;
     }
 
+    /** Progress within an epoch; published by the caller at its own pace ({@link #publish()}). */
     synchronized void batch(int epoch, int batch, int batches, float d, float g) {
         this.epoch = epoch;
         this.batch = batch;
@@ -88,32 +133,52 @@ final class TrainingJob {
         this.gLoss = (double) g;
     }
 
-    synchronized void epochDone(int epoch, double d, double g, Path grid) {
-        history.add(new EpochLoss(epoch, d, g));
-        latestGrid = grid;
+    void epochDone(int epoch, double d, double g, Path grid) {
+        synchronized (this) {
+            history.add(new EpochLoss(epoch, d, g));
+            latestGrid = grid;
+        }
+        publish();
     }
 
-    synchronized void evaluating() {
-        state = State.EVALUATING;
+    void evaluating() {
+        synchronized (this) {
+            state = State.EVALUATING;
+        }
+        publish();
     }
 
-    synchronized void succeeded(String version, Map<String, Object> metrics) {
-        this.resultVersion = version;
-        this.metrics = metrics;
-        finish(State.SUCCEEDED);
+    void succeeded(String version, Map<String, Object> metrics) {
+        synchronized (this) {
+            this.resultVersion = version;
+            this.metrics = metrics;
+            finish(State.SUCCEEDED);
+        }
+        publish();
     }
 
-    synchronized void failed(String message) {
-        this.error = message;
-        finish(State.FAILED);
+    void failed(String message) {
+        synchronized (this) {
+            this.error = message;
+            finish(State.FAILED);
+        }
+        publish();
     }
 
-    synchronized void cancelled() {
-        finish(State.CANCELLED);
+    void cancelled() {
+        synchronized (this) {
+            finish(State.CANCELLED);
+        }
+        publish();
     }
 
     synchronized Path latestGrid() {
         return latestGrid;
+    }
+
+    /** Hands the current status to the listener. */
+    void publish() {
+        changed.accept(status());
     }
 
     private void finish(State end) {
@@ -133,6 +198,7 @@ final class TrainingJob {
         }
         return new Status(id, state, request, Math.round(progress * 10) / 10.0, epoch, batch, batchesPerEpoch, dLoss,
                 gLoss, List.copyOf(history), latestGrid == null ? null : TrainingJobController.BASE + "/" + id
-                + "/grid.png", resultVersion, metrics, error, createdAt, startedAt, finishedAt);
+                + "/grid.png", resultVersion, metrics, error, createdAt, startedAt, finishedAt, runner,
+                cancelRequested, Instant.now());
     }
 }

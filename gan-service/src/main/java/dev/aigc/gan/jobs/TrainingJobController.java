@@ -34,9 +34,11 @@ class TrainingJobController {
 
     @Operation(operationId = "startTrainingJob",
             summary = "Start a training job", description = "202 with the job's address; 409 while another job"
-            + " runs. The finished job adds a model version (with its evaluation) that is not activated.")
+            + " runs on any replica. The job runs on the replica that accepted it; its record lives in the model"
+            + " store, so every replica shows it. The finished job adds a model version (with its evaluation) that"
+            + " is not activated.")
     @ApiResponse(responseCode = "202", description = "Started; Location names the job")
-    @ApiResponse(responseCode = "409", description = "Another job is running")
+    @ApiResponse(responseCode = "409", description = "Another job is running (on this or another replica)")
     @PostMapping
     ResponseEntity<TrainingJob.Status> start(@Valid @RequestBody TrainingJobRequest request) {
         TrainingJob.Status status = jobs.submit(request);
@@ -54,7 +56,7 @@ class TrainingJobController {
             + " address of the latest sample grid and, once finished, the new version with its metrics.")
     @GetMapping("/{id}")
     TrainingJob.Status get(@PathVariable String id) {
-        return jobs.get(id).status();
+        return jobs.get(id);
     }
 
     @Operation(operationId = "trainingJobGrid",
@@ -67,15 +69,12 @@ class TrainingJobController {
     }
 
     @Operation(operationId = "cancelTrainingJob",
-            summary = "Cancel a job", description = "Stops it after the current batch; no version is added.")
+            summary = "Cancel a job", description = "Stops it after the current batch (a job on another replica"
+            + " within a few seconds); no version is added.")
     @ApiResponse(responseCode = "202", description = "Cancelling: the job stops after its current batch")
     @ApiResponse(responseCode = "409", description = "The job has already ended")
     @DeleteMapping("/{id}")
     ResponseEntity<TrainingJob.Status> cancel(@PathVariable String id) {
-        TrainingJob job = jobs.get(id);
-        if (!job.cancel()) {
-            throw ApiException.conflict("Job " + id + " has already ended (" + job.status().state() + ")");
-        }
-        return ResponseEntity.accepted().body(job.status());
+        return ResponseEntity.accepted().body(jobs.cancel(id));
     }
 }

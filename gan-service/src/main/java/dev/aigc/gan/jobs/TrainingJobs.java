@@ -1,193 +1,108 @@
 package dev.aigc.gan.jobs;
 
 import dev.aigc.gan.GanProperties;
-import dev.aigc.gan.eval.EvalClassifier;
-import dev.aigc.gan.eval.GanEvaluation;
-import dev.aigc.gan.model.GanArchitecture;
 import dev.aigc.gan.model.GanGenerator;
-import dev.aigc.gan.training.GanSettings;
-import dev.aigc.gan.training.GanTrainer;
-import dev.aigc.gan.training.TrainingRun;
-import dev.aigc.serving.data.MnistData;
-import dev.aigc.serving.model.ModelCard;
 import dev.aigc.serving.model.ModelRegistry;
+import dev.aigc.serving.model.ModelStore;
 import dev.aigc.serving.web.ApiException;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs training jobs one at a time on a single low-priority thread (PyTorch uses {@code gan.inference-threads}
- * intra-op threads, 1 by default), so a job takes at most one core and generation keeps the rest. A finished job
- * adds a model version with its evaluation to the registry without activating it.
+ * Training jobs as the API sees them, the same through every replica: records, sample grids, the one-job lock and
+ * cancel requests live in the model store ({@link JobStore}, next to the versions). A job submitted here runs on
+ * this replica, on a single low-priority thread (PyTorch uses {@code gan.inference-threads} intra-op threads, 1 by
+ * default), so it takes at most one core and generation keeps the rest. A finished job publishes a model version
+ * with its evaluation without activating it.
  */
 @Service
 public class TrainingJobs {
 
-    private static final Logger log = LoggerFactory.getLogger(TrainingJobs.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC);
-
     private final ModelRegistry<GanGenerator> models;
-    private final GanProperties properties;
-    private final Map<String, TrainingJob> jobs = new ConcurrentHashMap<>();
+    private final JobRunner runner;
+    private final Map<String, TrainingJob> local = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "gan-training");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         return thread;
     });
-    private final Object admission = new Object();
 
     TrainingJobs(ModelRegistry<GanGenerator> models, GanProperties properties) {
         this.models = models;
-        this.properties = properties;
+        ModelStore versions = models.store().orElseThrow(() -> new IllegalStateException(
+                "The GAN's model location " + models.location() + " must be a writable directory"));
+        this.runner = new JobRunner(versions, new JobStore(jobsDir(versions)), properties.training());
+    }
+
+    /** Where the job records of a model store live: {@code <versions>/.training-jobs}. */
+    static Path jobsDir(ModelStore versions) {
+        return versions.dir().resolve(".training-jobs");
     }
 
     TrainingJob.Status submit(TrainingJobRequest request) {
-        if (MnistData.locate().isEmpty()) {
-            throw ApiException.unavailable("The MNIST training data is not installed on this server"
-                    + " (scripts/fetch-mnist.sh or MNIST_DIR)");
-        }
-        if (request.startFrom() != null) {
-            ModelCard card = models.card(request.startFrom()).or(() -> rescanFor(request.startFrom()))
-                    .orElseThrow(() -> ApiException.notFound("No model version '" + request.startFrom() + "'"));
-            Object arch = card.details().getOrDefault("architecture", GanArchitecture.CDCGAN.id());
-            if (!GanArchitecture.CDCGAN.id().equals(String.valueOf(arch))) {
-                throw ApiException.unprocessable("Version '" + request.startFrom() + "' is a " + arch
-                        + " model; training jobs continue conditional DCGANs only");
+        JobRunner.Admitted admitted = runner.admit(request);
+        TrainingJob job = admitted.job();
+        local.put(job.id(), job);
+        executor.execute(() -> {
+            try {
+                runner.run(admitted, version -> models.rescan());
+            } finally {
+                local.remove(job.id());
             }
-        }
-        synchronized (admission) {
-            Optional<TrainingJob> busy = jobs.values().stream().filter(TrainingJob::isActive).findFirst();
-            if (busy.isPresent()) {
-                throw ApiException.conflict("Training job " + busy.get().id() + " is still running; one job at a"
-                        + " time (cancel it with DELETE " + TrainingJobController.BASE + "/" + busy.get().id() + ")");
-            }
-            TrainingJob job = new TrainingJob(UUID.randomUUID().toString().substring(0, 8), request);
-            jobs.put(job.id(), job);
-            executor.execute(() -> run(job));
+        });
+        return job.status();
+    }
+
+    /** A job's status, from this replica when it runs the job, else from the store. */
+    TrainingJob.Status get(String id) {
+        TrainingJob job = local.get(id);
+        if (job != null) {
             return job.status();
         }
-    }
-
-    private Optional<ModelCard> rescanFor(String version) {
-        models.rescan();
-        return models.card(version);
-    }
-
-    TrainingJob get(String id) {
-        TrainingJob job = jobs.get(id);
-        if (job == null) {
-            throw ApiException.notFound("No training job '" + id + "'");
-        }
-        return job;
+        return runner.jobs().load(id).map(this::checkRunnerAlive)
+                .orElseThrow(() -> ApiException.notFound("No training job '" + id + "'"));
     }
 
     List<TrainingJob.Status> list() {
-        return jobs.values().stream().map(TrainingJob::status)
-                .sorted((a, b) -> b.createdAt().compareTo(a.createdAt())).toList();
+        return runner.jobs().list().stream()
+                .map(stored -> Optional.ofNullable(local.get(stored.id())).map(TrainingJob::status)
+                        .orElseGet(() -> checkRunnerAlive(stored)))
+                .toList();
     }
 
-    private void run(TrainingJob job) {
-        if (!job.start()) {
-            return;
+    /**
+     * Asks a job to stop, wherever it runs: directly here, through a cancel request in the store elsewhere (its
+     * runner finds it within a heartbeat).
+     *
+     * @throws ApiException 409 when the job has already ended
+     */
+    TrainingJob.Status cancel(String id) {
+        TrainingJob job = local.get(id);
+        if (job != null && job.cancel()) {
+            return job.status();
         }
-        TrainingJobRequest request = job.request();
-        Path work = null;
-        try {
-            work = Files.createTempDirectory("gan-job-" + job.id() + "-");
-            GanSettings settings = GanSettings.dcgan(request.epochsOrDefault(), request.batchSizeOrDefault(),
-                    request.learningRateOrDefault());
-            MnistData train = MnistData.load(MnistData.Split.TRAIN);
-            Path startFrom = request.startFrom() == null ? null
-                    : Path.of(properties.models().location()).toAbsolutePath().resolve(request.startFrom());
-            int[] epochNow = {1};
-            TrainingRun run = new TrainingRun(settings, work);
-            TrainingRun.Listener listener = new TrainingRun.Listener() {
-                @Override
-                public void onBatch(int batch, int batches, float d, float g) {
-                    job.batch(epochNow[0], batch, batches, d, g);
-                }
-
-                @Override
-                public void onEpoch(GanTrainer.EpochLosses losses, Path grid) {
-                    job.epochDone(losses.epoch(), losses.discriminator(), losses.generator(), grid);
-                    epochNow[0] = losses.epoch() + 1;
-                }
-            };
-            try (GanTrainer trainer = run.run(train, startFrom, request.maxBatchesOrZero(), listener,
-                    job::cancelRequested)) {
-                if (job.cancelRequested()) {
-                    job.cancelled();
-                    return;
-                }
-                job.evaluating();
-                String version = "job-" + STAMP.format(Instant.now()) + "-" + job.id();
-                Map<String, Object> metrics = publish(version, trainer, run, settings, request, train);
-                job.succeeded(version, metrics);
-                log.info("Training job {} finished: version {} ({})", job.id(), version, metrics);
-            }
-        } catch (Exception | Error e) {
-            log.error("Training job {} failed", job.id(), e);
-            job.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        TrainingJob.Status status = get(id);
+        if (!status.state().isActive()) {
+            throw ApiException.conflict("Job " + id + " has already ended (" + status.state() + ")");
         }
-    }
-
-    /** Writes the version directory (weights, pictures, card last) and makes the registry list it. */
-    private Map<String, Object> publish(String version, GanTrainer trainer, TrainingRun run, GanSettings settings,
-                                        TrainingJobRequest request, MnistData train) throws Exception {
-        Path dir = models.addVersion(version);
-        int epochs = run.history().size();
-        trainer.saveGenerator(dir, epochs);
-        Files.copy(run.workDir().resolve("samples-latest.png"), dir.resolve("samples.png"),
-                StandardCopyOption.REPLACE_EXISTING);
-        run.writeLossCurve(dir.resolve("loss-curve.png"));
-        Map<String, Object> metrics;
-        GanProperties.Training limits = properties.training();
-        try (EvalClassifier classifier = EvalClassifier.loadShipped()) {
-            // as many test images as generated ones, so the Fréchet distance compares equal-sized sets
-            GanEvaluation evaluation = new GanEvaluation(classifier, train,
-                    MnistData.load(MnistData.Split.TEST).head(limits.evaluationSamples()));
-            metrics = new LinkedHashMap<>(evaluation.evaluate(GanArchitecture.CDCGAN, trainer::generate,
-                    new GanEvaluation.Options(limits.evaluationSamples(), limits.nearestSamples(), 7_000_000L)));
-        }
-        Map<String, Object> training = new LinkedHashMap<>(settings.describe());
-        training.put("epochsTrained", epochs);
-        training.put("maxBatchesPerEpoch", request.maxBatchesOrZero());
-        training.put("startFrom", request.startFrom());
-        training.put("trainingSeconds", Math.round(run.history().stream()
-                .mapToDouble(GanTrainer.EpochLosses::seconds).sum()));
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("architecture", GanArchitecture.CDCGAN.id());
-        details.put("conditional", true);
-        details.put("generatorFlopsPerImage", GanArchitecture.CDCGAN.generatorFlops());
-        details.put("createdBy", "training job");
-        new ModelCard("cdcgan", version, Instant.now(), "MNIST (60,000 training images; 10,000 test images for"
-                + " evaluation)", training, metrics, details).write(dir);
-        models.rescan();
-        return metrics;
+        runner.jobs().requestCancel(id);
+        return status.withCancelRequested();
     }
 
     Optional<Path> grid(String id) {
-        return Optional.ofNullable(get(id).latestGrid()).filter(Files::isRegularFile);
+        get(id);
+        return Optional.of(runner.jobs().grid(id)).filter(Files::isRegularFile);
     }
 
     byte[] read(Path png) {
@@ -198,9 +113,27 @@ public class TrainingJobs {
         }
     }
 
+    /**
+     * A record that says the job is running while the lock names another job (or none) belongs to a runner that
+     * stopped without finishing it: runners record their end before they release the lock.
+     */
+    private TrainingJob.Status checkRunnerAlive(TrainingJob.Status stored) {
+        if (!stored.state().isActive()) {
+            return stored;
+        }
+        boolean held = runner.jobs().lockHolder().filter(h -> h.subject().equals(stored.id())).isPresent();
+        if (held) {
+            return stored;
+        }
+        // read again: the runner may have finished between the two reads
+        TrainingJob.Status again = runner.jobs().load(stored.id()).orElse(stored);
+        return again.state().isActive() ? again.abandoned("The process running it (" + again.runner()
+                + ") stopped before it finished") : again;
+    }
+
     @PreDestroy
     void shutdown() throws InterruptedException {
-        jobs.values().forEach(TrainingJob::cancel);
+        local.values().forEach(TrainingJob::cancel);
         executor.shutdown();
         executor.awaitTermination(30, TimeUnit.SECONDS);
     }

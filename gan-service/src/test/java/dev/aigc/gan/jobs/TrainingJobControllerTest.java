@@ -35,7 +35,8 @@ class TrainingJobControllerTest {
 
     @Test
     void shouldAcceptAJobWithItsAddress() throws Exception {
-        TrainingJob job = new TrainingJob("abc12345", new TrainingJobRequest(2, 64, 1e-4, null, null));
+        TrainingJob job = new TrainingJob("abc12345", new TrainingJobRequest(2, 64, 1e-4, null, null), "replica-a",
+                status -> { });
         when(jobs.submit(any())).thenReturn(job.status());
 
         mvc.perform(post("/api/v1/gan/training-jobs").contentType(MediaType.APPLICATION_JSON)
@@ -78,6 +79,7 @@ class TrainingJobControllerTest {
     @Test
     void shouldAnswerNotFoundForUnknownJobs() throws Exception {
         when(jobs.get("nope")).thenThrow(ApiException.notFound("No training job 'nope'"));
+        when(jobs.cancel("nope")).thenThrow(ApiException.notFound("No training job 'nope'"));
 
         mvc.perform(get("/api/v1/gan/training-jobs/nope")).andExpect(status().isNotFound());
         mvc.perform(delete("/api/v1/gan/training-jobs/nope")).andExpect(status().isNotFound());
@@ -85,12 +87,17 @@ class TrainingJobControllerTest {
 
     @Test
     void shouldCancelARunningJobAndRefuseToCancelAnEndedOne() throws Exception {
-        TrainingJob job = new TrainingJob("j1", new TrainingJobRequest(null, null, null, null, null));
-        when(jobs.get("j1")).thenReturn(job);
+        TrainingJob job = new TrainingJob("j1", new TrainingJobRequest(null, null, null, null, null), "replica-a",
+                status -> { });
+        job.cancel();
+        when(jobs.cancel("j1")).thenReturn(job.status())
+                .thenThrow(ApiException.conflict("Job j1 has already ended (CANCELLED)"));
 
         mvc.perform(delete("/api/v1/gan/training-jobs/j1"))
                 .andExpect(status().isAccepted())
-                .andExpect(jsonPath("$.state").value("CANCELLED"));
+                .andExpect(jsonPath("$.state").value("CANCELLED"))
+                .andExpect(jsonPath("$.cancelRequested").value(true))
+                .andExpect(jsonPath("$.runner").value("replica-a"));
         mvc.perform(delete("/api/v1/gan/training-jobs/j1"))
                 .andExpect(status().isConflict());
     }

@@ -16,22 +16,21 @@ class ModelVersionsTest {
     }
 
     @Test
-    void shouldReadAnObjectNamingTheActiveVersion() {
-        assertThat(read("{\"activeVersion\":\"v3\",\"versions\":[\"v1\",\"v2\",\"v3\"]}"))
+    void shouldReadTheSharedModelsApisAnswer() {
+        assertThat(read("""
+                {"active":"v3","versions":[{"version":"v1","active":false,"card":{"name":"m","version":"v1"}},
+                 {"version":"v2","active":false,"card":{}},{"version":"v3","active":true,"card":{}}]}"""))
                 .isEqualTo(new ModelVersions("v3", List.of("v1", "v2", "v3")));
-        assertThat(read("{\"active\":{\"version\":\"lm-2\",\"createdAt\":\"x\"},\"models\":[{\"version\":\"lm-2\"}]}"))
-                .isEqualTo(new ModelVersions("lm-2", List.of("lm-2")));
     }
 
     @Test
-    void shouldReadAListOfModelCardsWithAnActiveFlag() {
-        assertThat(read("[{\"name\":\"cgan\",\"version\":\"g1\"},{\"version\":\"g2\",\"active\":true}]"))
-                .isEqualTo(new ModelVersions("g2", List.of("g1", "g2")));
-    }
-
-    @Test
-    void shouldSayUnknownWhenNothingNamesTheActiveVersion() {
+    void shouldSayUnknownWhenNoVersionIsActiveOrTheAnswerHasAnotherShape() {
+        assertThat(read("{\"active\":null,\"versions\":[]}")).isEqualTo(new ModelVersions("unknown", List.of()));
+        assertThat(read("{\"active\":null,\"versions\":[{\"version\":\"a\",\"active\":false}]}"))
+                .isEqualTo(new ModelVersions("unknown", List.of("a")));
         assertThat(read("{\"something\":\"else\"}")).isEqualTo(new ModelVersions("unknown", List.of()));
-        assertThat(read("[{\"version\":\"a\"}]").active()).isEqualTo("unknown");
+        assertThat(read("[{\"version\":\"a\",\"active\":true}]")).as("the shape before the one models API")
+                .isEqualTo(new ModelVersions("unknown", List.of()));
+        assertThat(read("{\"activeVersion\":\"v3\",\"versions\":\"v3\"}").active()).isEqualTo("unknown");
     }
 }

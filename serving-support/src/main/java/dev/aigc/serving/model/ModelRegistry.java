@@ -2,7 +2,6 @@ package dev.aigc.serving.model;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.aigc.serving.store.Replicas;
 import dev.aigc.serving.web.ApiException;
 
 /**
@@ -25,10 +25,14 @@ import dev.aigc.serving.web.ApiException;
  * location ({@code classpath:models/mnist}, copied to a temporary directory since DJL needs files). Each version
  * is a subdirectory named after the version, holding {@code model-card.json} and the weight files.
  *
- * <p>{@link #start()} loads the default version (the configured one, else the newest by {@code createdAt}) once;
+ * <p>On a writable directory the registry follows the store's rules ({@link ModelStore}): new versions are staged
+ * and published atomically, and the active version is recorded in the store for every replica to follow.
+ *
+ * <p>{@link #start()} loads the recorded version, else the default one (the configured one, else the newest by
+ * {@code createdAt}) once;
  * {@link #activate(String)} loads another version and swaps it in atomically; the old one is closed when the last
  * {@link ModelLease} on it is released, so no inference is ever cut off. {@link #rescan()} picks up version
- * directories added at run time (e.g. by a training job via {@link #addVersion(String)}); {@link #close()} closes
+ * directories added at run time (e.g. by a training job via {@link #stageVersion(String)}); {@link #close()} closes
  * everything. Declare it as a Spring bean with {@code @Bean(initMethod = "start")} so that the {@code models}
  * health indicator reports it in readiness.
  */
@@ -39,7 +43,7 @@ public class ModelRegistry<T extends AutoCloseable> implements AutoCloseable {
 
     /** A point-in-time view for health and admin endpoints. */
     public record Status(String name, String location, State state, String activeVersion, List<String> versions,
-                         String error) {
+                         String error, String recordedVersion) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
@@ -52,6 +56,10 @@ public class ModelRegistry<T extends AutoCloseable> implements AutoCloseable {
     private final ModelLoader<T> loader;
     private final String defaultVersion;
     private final ModelSource source;
+    /** The writable directory's store rules (atomic versions, the recorded active version); null on the classpath. */
+    private final ModelStore store;
+    /** The last recorded version that failed to load here, so that following does not retry it every poll. */
+    private volatile ModelStore.ActiveVersion failedRecord;
     private final AtomicReference<LoadedModel<T>> active = new AtomicReference<>();
     private final Object lifecycle = new Object();
     private volatile List<ModelCard> cards = List.of();
@@ -76,10 +84,12 @@ public class ModelRegistry<T extends AutoCloseable> implements AutoCloseable {
         this.loader = Objects.requireNonNull(loader, "loader");
         this.defaultVersion = defaultVersion == null || defaultVersion.isBlank() ? null : defaultVersion;
         this.source = ModelSource.of(location, name, classLoader);
+        this.store = source.writableRoot().map(ModelStore::new).orElse(null);
     }
 
     /**
-     * Scans the location and loads the default version. Idempotent. With no version present the registry stays
+     * Scans the location and loads the version recorded in the store ({@link ModelStore#ACTIVE_FILE}: the one the
+     * other replicas serve), else the default version. Idempotent. With no version present the registry stays
      * {@link State#EMPTY} (not ready) until {@link #reload()} finds one.
      *
      * @throws ModelLoadException    when the default version cannot be loaded
@@ -145,21 +155,96 @@ public class ModelRegistry<T extends AutoCloseable> implements AutoCloseable {
     }
 
     /**
-     * Loads {@code version} and makes it the active one; the previous one is closed once no lease holds it.
-     * Activating the active version again does nothing.
+     * Loads {@code version} and makes it the active one; the previous one is closed once no lease holds it. On a
+     * writable directory the version is then recorded in the store, so that every replica following it
+     * ({@link #followRecordedVersion()}) switches too. Activating the active version again loads nothing but still
+     * records it.
      *
      * @throws ApiException       404 when there is no such version
-     * @throws ModelLoadException when loading fails (the previous version stays active)
+     * @throws ModelLoadException when loading fails (the previous version stays active, nothing is recorded)
      */
     public LoadedModel<T> activate(String version) {
         synchronized (lifecycle) {
             ensureNotClosed();
+            ModelCard card = require(version);
             LoadedModel<T> current = active.get();
-            if (current != null && current.version().equals(version)) {
-                return current;
+            LoadedModel<T> result = current != null && current.version().equals(version) ? current : swapIn(card);
+            if (store != null) {
+                store.recordActive(version, Replicas.self());
+                failedRecord = null;
             }
-            return swapIn(findCard(version));
+            return result;
         }
+    }
+
+    /**
+     * Makes the version recorded in the store the active one here, if it is not already (what each replica runs every
+     * poll interval). A recorded version this replica does not know yet is looked for with a rescan; one that fails
+     * to load is logged and not tried again until another version is recorded.
+     *
+     * @return true when the active version changed
+     */
+    public boolean followRecordedVersion() {
+        if (store == null) {
+            return false;
+        }
+        synchronized (lifecycle) {
+            if (state == State.CLOSED || state == State.NOT_STARTED) {
+                return false;
+            }
+            Optional<ModelStore.ActiveVersion> recorded = store.recordedActive();
+            if (recorded.isEmpty() || recorded.get().equals(failedRecord)) {
+                return false;
+            }
+            String version = recorded.get().version();
+            if (activeVersion().filter(version::equals).isPresent()) {
+                return false;
+            }
+            Optional<ModelCard> card = card(version).or(() -> {
+                rescan();
+                return card(version);
+            });
+            if (card.isEmpty()) {
+                log.warn("Model {}: the recorded version {} is not in {}; keeping {}", name, version, location,
+                        activeVersion().orElse("none"));
+                failedRecord = recorded.get();
+                return false;
+            }
+            try {
+                swapIn(card.get());
+                log.info("Model {}: now serving {}, recorded by {} at {}", name, version,
+                        recorded.get().activatedBy(), recorded.get().activatedAt());
+                return true;
+            } catch (ModelLoadException e) {
+                log.error("Model {}: the recorded version {} failed to load here; keeping {}", name, version,
+                        activeVersion().orElse("none"), e);
+                failedRecord = recorded.get();
+                return false;
+            }
+        }
+    }
+
+    /**
+     * The card of {@code version}, scanning again first when it is not known (another replica may have published it).
+     *
+     * @throws ApiException 404 naming the available versions
+     */
+    public ModelCard require(String version) {
+        return card(version).or(() -> {
+            rescan();
+            return card(version);
+        }).orElseThrow(() -> ApiException.notFound(
+                "Model " + name + " has no version '" + version + "'; available: " + versionNames()));
+    }
+
+    /** The recorded cluster-wide active version, when the location is a writable store and one was recorded. */
+    public Optional<ModelStore.ActiveVersion> recordedVersion() {
+        return store == null ? Optional.empty() : store.recordedActive();
+    }
+
+    /** The store rules of the location, when it is a writable directory. */
+    public Optional<ModelStore> store() {
+        return Optional.ofNullable(store);
     }
 
     /**
@@ -175,7 +260,7 @@ public class ModelRegistry<T extends AutoCloseable> implements AutoCloseable {
                 loadDefault();
                 return active();
             }
-            return swapIn(findCard(current.version()));
+            return swapIn(require(current.version()));
         }
     }
 
@@ -198,28 +283,22 @@ public class ModelRegistry<T extends AutoCloseable> implements AutoCloseable {
     }
 
     /**
-     * Creates the empty directory for a new version under a filesystem location, for a training job to fill:
-     * write the weight files first and {@code model-card.json} last, then call {@link #rescan()} (and
-     * {@link #activate(String)} if it should serve). Until the card exists the version is not listed.
+     * Starts a new version in the store's staging area, for a training job to fill: write the files and
+     * {@code model-card.json}, {@link ModelStore.StagedVersion#publish() publish} it (one atomic rename), then
+     * {@link #rescan()} (and {@link #activate(String)} if it should serve). Until published it is not listed.
      *
      * @throws ApiException 400 for a version name outside {@code [A-Za-z0-9._-]} (1–64 characters),
      *                      409 when it exists already or the location is on the classpath
      */
-    public Path addVersion(String version) {
-        if (version == null || !ModelSource.VERSION.matcher(version).matches()) {
-            throw ApiException.badRequest("Version names are 1-64 characters of [A-Za-z0-9._-], got '" + version + "'");
+    public ModelStore.StagedVersion stageVersion(String version) {
+        if (store == null) {
+            if (version == null || !ModelSource.VERSION.matcher(version).matches()) {
+                throw ApiException.badRequest("Version names are 1-64 characters of [A-Za-z0-9._-], got '"
+                        + version + "'");
+            }
+            throw ApiException.conflict("Model " + name + " is read from " + location + ", which is read-only");
         }
-        Path root = source.writableRoot().orElseThrow(() ->
-                ApiException.conflict("Model " + name + " is read from " + location + ", which is read-only"));
-        Path dir = root.resolve(version);
-        try {
-            Files.createDirectories(root);
-            return Files.createDirectory(dir);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw ApiException.conflict("Version '" + version + "' of model " + name + " already exists");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create " + dir, e);
-        }
+        return store.stage(version);
     }
 
     public String name() {
@@ -235,7 +314,8 @@ public class ModelRegistry<T extends AutoCloseable> implements AutoCloseable {
     }
 
     public Status status() {
-        return new Status(name, location, state, activeVersion().orElse(null), versionNames(), error);
+        return new Status(name, location, state, activeVersion().orElse(null), versionNames(), error,
+                recordedVersion().map(ModelStore.ActiveVersion::version).orElse(null));
     }
 
     /** Closes the active model (once no lease holds it) and deletes temporary copies. Idempotent. */
@@ -261,9 +341,13 @@ public class ModelRegistry<T extends AutoCloseable> implements AutoCloseable {
             log.warn("Model {}: {}", name, error);
             return;
         }
-        ModelCard chosen = defaultVersion != null && card(defaultVersion).isPresent()
+        Optional<ModelCard> recorded = recordedVersion().flatMap(r -> card(r.version()));
+        recordedVersion().filter(r -> recorded.isEmpty()).ifPresent(r -> log.warn(
+                "Model {}: the recorded version {} is not in {}; starting with the default", name, r.version(),
+                location));
+        ModelCard chosen = recorded.orElseGet(() -> defaultVersion != null && card(defaultVersion).isPresent()
                 ? card(defaultVersion).get()
-                : cards.get(cards.size() - 1);
+                : cards.get(cards.size() - 1));
         try {
             swapIn(chosen);
         } catch (ModelLoadException e) {
@@ -295,11 +379,6 @@ public class ModelRegistry<T extends AutoCloseable> implements AutoCloseable {
         } catch (Exception e) {
             throw new ModelLoadException(name, card.version(), e);
         }
-    }
-
-    private ModelCard findCard(String version) {
-        return card(version).orElseThrow(() -> ApiException.notFound(
-                "Model " + name + " has no version '" + version + "'; available: " + versionNames()));
     }
 
     private List<String> versionNames() {

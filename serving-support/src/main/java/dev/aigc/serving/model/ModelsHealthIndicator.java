@@ -11,7 +11,9 @@ import org.springframework.boot.health.contributor.Status;
 /**
  * The {@code models} health indicator: UP when every {@link ModelRegistry} bean has a version loaded, DOWN when
  * one failed to load or was closed, OUT_OF_SERVICE while one is not started or has no version yet. Include it in
- * readiness: {@code management.endpoint.health.group.readiness.include: readinessState,models}.
+ * readiness: {@code management.endpoint.health.group.readiness.include: readinessState,models}. Each registry's
+ * details say which version this replica serves ({@code active}) and, on a shared store, which one is recorded for
+ * the whole cluster ({@code recorded}, {@code inSync}).
  */
 public class ModelsHealthIndicator implements HealthIndicator {
 
@@ -39,6 +41,11 @@ public class ModelsHealthIndicator implements HealthIndicator {
             detail.put("location", status.location());
             detail.put("active", status.activeVersion());
             detail.put("versions", status.versions());
+            if (status.recordedVersion() != null) {
+                // the version recorded in the shared store: a replica still loading it shows the old one as active
+                detail.put("recorded", status.recordedVersion());
+                detail.put("inSync", status.recordedVersion().equals(status.activeVersion()));
+            }
             if (status.error() != null) {
                 detail.put("error", status.error());
             }

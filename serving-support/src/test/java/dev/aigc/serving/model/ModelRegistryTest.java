@@ -167,19 +167,105 @@ class ModelRegistryTest {
         assertThatThrownBy(registry::acquire).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
 
-        Path dir = registry.addVersion("2026-05-01T1200");
-        Files.writeString(dir.resolve("weights.txt"), "trained");
-        assertThat(registry.rescan()).as("no card yet").isEmpty();
-        card("2026-05-01T1200", Instant.now()).write(dir);
+        try (ModelStore.StagedVersion staged = registry.stageVersion("2026-05-01T1200")) {
+            Files.writeString(staged.dir().resolve("weights.txt"), "trained");
+            assertThat(registry.rescan()).as("staged, not published").isEmpty();
+            assertThatThrownBy(staged::publish).as("no card yet").isInstanceOf(IllegalStateException.class);
+            card("2026-05-01T1200", Instant.now()).write(staged.dir());
+            assertThat(registry.rescan()).as("still staged").isEmpty();
+            staged.publish();
+        }
         registry.rescan();
         registry.reload();
 
         assertThat(registry.active().model().text()).isEqualTo("trained");
-        assertThatThrownBy(() -> registry.addVersion("2026-05-01T1200"))
+        assertThat(root.resolve("gan/.staging")).isEmptyDirectory();
+        assertThatThrownBy(() -> registry.stageVersion("2026-05-01T1200"))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
-        assertThatThrownBy(() -> registry.addVersion("../escape"))
+        assertThatThrownBy(() -> registry.stageVersion("../escape"))
                 .isInstanceOfSatisfying(ApiException.class,
                         e -> assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST));
+    }
+
+    @Test
+    void shouldMakeEveryReplicaOnTheStoreFollowAnActivation() throws IOException {
+        writeVersion("v1", Instant.parse("2026-01-01T00:00:00Z"), "one");
+        writeVersion("v2", Instant.parse("2026-02-01T00:00:00Z"), "two");
+        ModelRegistry<TextModel> a = registry(root.toString(), "v1");
+        ModelRegistry<TextModel> b = registry(root.toString(), "v1");
+        a.start();
+        b.start();
+        assertThat(b.followRecordedVersion()).as("nothing recorded yet").isFalse();
+
+        a.activate("v2");
+
+        assertThat(b.active().version()).as("not before it polls").isEqualTo("v1");
+        assertThat(b.status().recordedVersion()).isEqualTo("v2");
+        assertThat(b.followRecordedVersion()).isTrue();
+        assertThat(b.active().model().text()).isEqualTo("two");
+        assertThat(b.followRecordedVersion()).as("already there").isFalse();
+        ModelRegistry<TextModel> restarted = registry(root.toString(), "v1");
+        restarted.start();
+        assertThat(restarted.active().version()).as("a new replica starts on the recorded version").isEqualTo("v2");
+    }
+
+    @Test
+    void shouldFollowAVersionPublishedAfterTheReplicaLastScanned() throws IOException {
+        writeVersion("v1", Instant.parse("2026-01-01T00:00:00Z"), "one");
+        ModelRegistry<TextModel> a = registry(root.toString(), null);
+        ModelRegistry<TextModel> b = registry(root.toString(), null);
+        a.start();
+        b.start();
+        try (ModelStore.StagedVersion staged = a.stageVersion("v2")) {
+            Files.writeString(staged.dir().resolve("weights.txt"), "trained on a");
+            card("v2", Instant.now()).write(staged.dir());
+            staged.publish();
+        }
+
+        a.activate("v2");
+        b.followRecordedVersion();
+
+        assertThat(b.active().model().text()).isEqualTo("trained on a");
+        assertThat(b.versions()).extracting(ModelCard::version).containsExactly("v1", "v2");
+    }
+
+    @Test
+    void shouldKeepServingWhenTheRecordedVersionFailsToLoadHere() throws IOException {
+        writeVersion("v1", Instant.parse("2026-01-01T00:00:00Z"), "one");
+        writeVersion("v2", Instant.parse("2026-02-01T00:00:00Z"), "two");
+        ModelRegistry<TextModel> b = registry(root.toString(), "v1");
+        b.start();
+        Files.delete(root.resolve("v2/weights.txt"));
+        new ModelStore(root).recordActive("v2", "elsewhere");
+        int loads = loaded.size();
+
+        assertThat(b.followRecordedVersion()).isFalse();
+        assertThat(b.followRecordedVersion()).isFalse();
+
+        assertThat(b.active().version()).isEqualTo("v1");
+        assertThat(loaded).as("tried once, not on every poll").hasSize(loads);
+        Health health = new ModelsHealthIndicator(List.of(b)).health();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> detail = (Map<String, Object>) health.getDetails().get("text");
+        assertThat(detail).containsEntry("active", "v1").containsEntry("recorded", "v2")
+                .containsEntry("inSync", false);
+        new ModelStore(root).recordActive("v9", "elsewhere");
+        assertThat(b.followRecordedVersion()).as("an unknown version is not served").isFalse();
+        assertThat(b.active().version()).isEqualTo("v1");
+    }
+
+    @Test
+    void shouldRecordAnActivationThatRestoresTheVersionThisReplicaServes() throws IOException {
+        writeVersion("v1", Instant.parse("2026-01-01T00:00:00Z"), "one");
+        writeVersion("v2", Instant.parse("2026-02-01T00:00:00Z"), "two");
+        ModelRegistry<TextModel> a = registry(root.toString(), "v1");
+        a.start();
+        new ModelStore(root).recordActive("v2", "elsewhere");
+
+        a.activate("v1");
+
+        assertThat(new ModelStore(root).recordedActive()).get().extracting(ModelStore.ActiveVersion::version)
+                .isEqualTo("v1");
     }
 
     @Test
@@ -207,7 +293,7 @@ class ModelRegistryTest {
         assertThat(active.model().text()).isEqualTo("second");
         assertThat(active.directory().resolve("extra/vocab.txt")).hasContent("vocabulary");
         assertThat(registry.activate("v1").model().text()).isEqualTo("first");
-        assertThatThrownBy(() -> registry.addVersion("v3")).isInstanceOfSatisfying(ApiException.class,
+        assertThatThrownBy(() -> registry.stageVersion("v3")).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
 
         Path copies = active.directory().getParent();

@@ -11,6 +11,7 @@ import ai.djl.Device;
 import ai.djl.Model;
 import dev.aigc.classifier.ShippedModels;
 import dev.aigc.serving.model.ModelRegistry;
+import dev.aigc.serving.model.ModelsApiAutoConfiguration;
 import dev.aigc.serving.web.ServingWebAutoConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,11 +23,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The model-version endpoints over the real registry of the shipped versions. */
-@WebMvcTest(ModelsResource.class)
-@ImportAutoConfiguration(ServingWebAutoConfiguration.class)
-@Import(ModelsResourceTest.Config.class)
-class ModelsResourceTest {
+/** The shared models API (serving-support) as the classifier configures it, over the real registry of the shipped versions. */
+@WebMvcTest(useDefaultFilters = false)
+@ImportAutoConfiguration({ServingWebAutoConfiguration.class, ModelsApiAutoConfiguration.class})
+@Import(ModelsApiTest.Config.class)
+class ModelsApiTest {
 
     @TestConfiguration
     static class Config {
@@ -52,10 +53,9 @@ class ModelsResourceTest {
     void shouldListVersionsWithTheirCardsAndTheActiveOne() throws Exception {
         mvc.perform(get("/api/v1/classifier/models"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.activeVersion").value(ShippedModels.ENSEMBLE))
+                .andExpect(jsonPath("$.active").value(ShippedModels.ENSEMBLE))
                 .andExpect(jsonPath("$.versions[*].version").value(hasItems(ShippedModels.SINGLE, ShippedModels.ENSEMBLE)))
                 .andExpect(jsonPath("$.versions[?(@.version == '" + ShippedModels.ENSEMBLE + "')].active").value(true))
-                .andExpect(jsonPath("$.versions[?(@.version == '" + ShippedModels.ENSEMBLE + "')].ensemble").value(true))
                 .andExpect(jsonPath("$.versions[0].card.metrics.testAccuracy").isNumber());
     }
 
@@ -65,7 +65,6 @@ class ModelsResourceTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(ShippedModels.SINGLE))
                 .andExpect(jsonPath("$.active").value(false))
-                .andExpect(jsonPath("$.ensemble").value(false))
                 .andExpect(jsonPath("$.card.dataset").isString())
                 .andExpect(jsonPath("$.card.metrics.testAccuracy").value(greaterThanOrEqualTo(0.99)))
                 .andExpect(jsonPath("$.card.metrics.perClassTestAccuracy.7").isNumber())
@@ -78,7 +77,10 @@ class ModelsResourceTest {
         mvc.perform(get("/api/v1/classifier/models/9.9-nope"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.title").value("Not found"))
-                .andExpect(jsonPath("$.detail").value("Model mnist has no version '9.9-nope'"))
+                .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.startsWith("Model mnist has no version '9.9-nope'; available: ["),
+                        org.hamcrest.Matchers.containsString(ShippedModels.SINGLE),
+                        org.hamcrest.Matchers.containsString(ShippedModels.ENSEMBLE))))
                 .andExpect(jsonPath("$.requestId").isString());
     }
 
@@ -89,7 +91,7 @@ class ModelsResourceTest {
                 .andExpect(jsonPath("$.version").value(ShippedModels.SINGLE))
                 .andExpect(jsonPath("$.active").value(true));
         mvc.perform(get("/api/v1/classifier/models"))
-                .andExpect(jsonPath("$.activeVersion").value(ShippedModels.SINGLE));
+                .andExpect(jsonPath("$.active").value(ShippedModels.SINGLE));
     }
 
     @Test
@@ -99,6 +101,6 @@ class ModelsResourceTest {
                 .andExpect(jsonPath("$.status").value(404))
                 .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.containsString("9.9-nope")));
         mvc.perform(get("/api/v1/classifier/models"))
-                .andExpect(jsonPath("$.activeVersion").value(ShippedModels.ENSEMBLE));
+                .andExpect(jsonPath("$.active").value(ShippedModels.ENSEMBLE));
     }
 }

@@ -1,6 +1,7 @@
 package dev.aigc.nlp.generate;
 
 import dev.aigc.serving.model.ModelRegistry;
+import dev.aigc.serving.model.ModelsApiAutoConfiguration;
 import dev.aigc.serving.web.ServingWebAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -28,11 +29,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The language-model version endpoints over a real registry holding the shipped weights as v1 and v2. */
-@WebMvcTest({ModelsController.class, GenerationController.class})
-@ImportAutoConfiguration(ServingWebAutoConfiguration.class)
-@Import(ModelsControllerTests.Config.class)
-class ModelsControllerTests {
+/**
+ * The shared models API (serving-support) as nlp-qa configures it, over a real registry holding the shipped weights
+ * as v1 and v2.
+ */
+@WebMvcTest(GenerationController.class)
+@ImportAutoConfiguration({ServingWebAutoConfiguration.class, ModelsApiAutoConfiguration.class})
+@Import(ModelsApiTests.Config.class)
+class ModelsApiTests {
 
     private static final String GENERATION = "{\"prompt\":\"今天天气很好。\",\"maxTokens\":20,\"seed\":5}";
 
@@ -100,7 +104,7 @@ class ModelsControllerTests {
         mvc.perform(get("/api/v1/nlp/models/v9"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.status").value(404))
-                .andExpect(jsonPath("$.detail").value("Model charlm has no version 'v9'"))
+                .andExpect(jsonPath("$.detail").value("Model charlm has no version 'v9'; available: [v1, v2]"))
                 .andExpect(jsonPath("$.requestId").isString());
     }
 
