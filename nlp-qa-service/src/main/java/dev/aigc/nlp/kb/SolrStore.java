@@ -2,32 +2,21 @@ package dev.aigc.nlp.kb;
 
 import dev.aigc.serving.web.ApiException;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
-import org.apache.solr.client.solrj.SolrRequest;
-import org.apache.solr.client.solrj.SolrServerException;
-import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
-import org.apache.solr.client.solrj.request.AbstractUpdateRequest;
-import org.apache.solr.client.solrj.request.CollectionAdminRequest;
-import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
-import org.apache.solr.client.solrj.request.QueryRequest;
+import org.apache.solr.client.solrj.impl.BinaryRequestWriter;
 import org.apache.solr.client.solrj.request.UpdateRequest;
-import org.apache.solr.client.solrj.request.schema.AnalyzerDefinition;
-import org.apache.solr.client.solrj.request.schema.FieldTypeDefinition;
-import org.apache.solr.client.solrj.request.schema.SchemaRequest;
 import org.apache.solr.client.solrj.response.FieldStatsInfo;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.client.solrj.response.TermsResponse;
-import org.apache.solr.client.solrj.response.schema.SchemaResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.ModifiableSolrParams;
-import org.apache.solr.common.util.ContentStreamBase;
 import org.apache.solr.common.util.NamedList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -66,8 +54,9 @@ import java.util.zip.ZipOutputStream;
  *   <li><b>Created on first start, idempotently.</b> The configset ({@code solr/kb} on the classpath) is uploaded
  *       when missing, the collection created with the configured shards and replicas when missing, and missing
  *       {@link KbFields} fields added through the Schema API; several replicas starting together are fine.</li>
- *   <li><b>Any node.</b> Requests go to the configured node URLs in turn (HttpJdkSolrClient: java.net.http, no Jetty
- *       client, so nothing clashes with Spring Boot's Jetty); a node that does not answer is skipped.</li>
+ *   <li><b>Any node.</b> Requests go to the configured node URLs in turn ({@link SolrHttp}: java.net.http with
+ *       SolrJ's javabin codec, no Jetty client, so nothing clashes with the versions Spring Boot manages); a node
+ *       that does not answer is skipped.</li>
  * </ul>
  */
 public final class SolrStore implements KnowledgeStore {
@@ -77,10 +66,11 @@ public final class SolrStore implements KnowledgeStore {
     private static final List<String> CONFIGSET_FILES = List.of("solrconfig.xml", "managed-schema.xml");
     private static final String CHUNK_FIELDS = "docId,chunk,title,lang,text,page,heading," + KbFields.VECTOR;
     private static final String DOC_FIELDS = "docId,title,text,source,lang,created,chunks";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final StoreProperties.Solr settings;
     private final String collection;
-    private final List<SolrClient> nodes = new ArrayList<>();
+    private final SolrHttp http;
     private final List<String> urls;
     private final AtomicInteger next = new AtomicInteger();
     private final Analyzer chinese = KbFields.newAnalyzer(Languages.ZH);
@@ -89,19 +79,11 @@ public final class SolrStore implements KnowledgeStore {
     public SolrStore(StoreProperties.Solr settings) {
         this.settings = settings;
         this.collection = settings.collection();
-        this.urls = List.copyOf(settings.urls());
-        for (String url : urls) {
-            nodes.add(new HttpJdkSolrClient.Builder(url.replaceAll("/+$", ""))
-                    .useHttp1_1(true)
-                    .withConnectionTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .withRequestTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .withIdleTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .build());
-        }
+        this.urls = settings.urls().stream().map(u -> u.replaceAll("/+$", "")).toList();
+        this.http = new SolrHttp(settings.connectTimeout(), settings.requestTimeout());
         try {
             ensureCollection();
         } catch (IOException | RuntimeException e) {
-            closeQuietly();
             throw new IllegalStateException("cannot set up the Solr collection '" + collection + "' on " + urls, e);
         }
     }
@@ -113,14 +95,13 @@ public final class SolrStore implements KnowledgeStore {
         while (true) {
             try {
                 ensureConfigSet();
-                List<String> existing = CollectionAdminRequest.listCollections(anyNode());
-                if (!existing.contains(collection)) {
+                if (!collections().contains(collection)) {
                     create();
                 }
                 ensureFields();
-                awaitServing(deadline);
+                call(base -> http.postForm(base, "/" + collection + "/select", params("q", "*:*", "rows", "0")));
                 return;
-            } catch (ApiException | IOException | SolrServerException | SolrException e) {
+            } catch (ApiException | IOException | SolrException e) {
                 if (System.nanoTime() > deadline) {
                     throw new IOException("Solr did not become ready within " + settings.startupTimeout(), e);
                 }
@@ -130,26 +111,25 @@ public final class SolrStore implements KnowledgeStore {
         }
     }
 
-    private SolrClient anyNode() {
-        return nodes.get(Math.floorMod(next.getAndIncrement(), nodes.size()));
+    private List<String> collections() throws IOException {
+        return names(call(base -> http.get(base, "/admin/collections", params("action", "LIST"))).get("collections"));
     }
 
-    private void ensureConfigSet() throws IOException, SolrServerException {
-        SolrClient client = anyNode();
-        List<String> sets = new ConfigSetAdminRequest.List().process(client).getConfigSets();
-        if (sets.contains(settings.configSet())) {
+    private List<String> configSets() throws IOException {
+        return names(call(base -> http.get(base, "/admin/configs", params("action", "LIST"))).get("configSets"));
+    }
+
+    private void ensureConfigSet() throws IOException {
+        if (configSets().contains(settings.configSet())) {
             return;
         }
-        ConfigSetAdminRequest.Upload upload = new ConfigSetAdminRequest.Upload();
-        upload.setConfigSetName(settings.configSet());
-        ContentStreamBase.ByteArrayStream zip = new ContentStreamBase.ByteArrayStream(configSetZip(),
-                settings.configSet() + ".zip", "application/octet-stream");
-        upload.setUploadStream(zip);
+        byte[] zip = configSetZip();
         try {
-            upload.process(client);
+            call(base -> http.post(base, "/admin/configs", params("action", "UPLOAD", "name", settings.configSet()),
+                    "application/octet-stream", zip));
             log.info("uploaded configset {}", settings.configSet());
-        } catch (SolrException e) {
-            if (!new ConfigSetAdminRequest.List().process(client).getConfigSets().contains(settings.configSet())) {
+        } catch (ApiException | IOException e) {
+            if (!configSets().contains(settings.configSet())) {
                 throw e; // not a concurrent upload by another replica of the service
             }
         }
@@ -172,89 +152,88 @@ public final class SolrStore implements KnowledgeStore {
         return bytes.toByteArray();
     }
 
-    private void create() throws IOException, SolrServerException {
-        SolrClient client = anyNode();
+    private void create() throws IOException {
         try {
-            CollectionAdminRequest.createCollection(collection, settings.configSet(), settings.shards(),
-                    settings.replicationFactor()).process(client);
+            call(base -> http.get(base, "/admin/collections", params("action", "CREATE", "name", collection,
+                    "collection.configName", settings.configSet(), "numShards", String.valueOf(settings.shards()),
+                    "replicationFactor", String.valueOf(settings.replicationFactor()), "waitForFinalState", "true")));
             log.info("created collection {} ({} shards x {} replicas)", collection, settings.shards(),
                     settings.replicationFactor());
-        } catch (SolrException e) {
-            if (!CollectionAdminRequest.listCollections(client).contains(collection)) {
-                throw e;
+        } catch (ApiException | IOException e) {
+            if (!collections().contains(collection)) {
+                throw e; // not created concurrently by another replica of the service
             }
         }
     }
 
-    /** Adds the {@link KbFields} field types and fields the collection's schema lacks. */
-    private void ensureFields() throws IOException, SolrServerException {
-        SolrClient client = anyNode();
-        Set<String> types = new LinkedHashSet<>();
-        for (FieldTypeDefinition t : new SchemaRequest.FieldTypes().process(client, collection).getFieldTypes()) {
-            types.add((String) t.getAttributes().get("name"));
-        }
-        Set<String> fields = new LinkedHashSet<>();
-        for (Map<String, Object> f : new SchemaRequest.Fields().process(client, collection).getFields()) {
-            fields.add((String) f.get("name"));
-        }
-        List<SchemaRequest.Update> updates = new ArrayList<>();
-        Set<String> addedTypes = new LinkedHashSet<>();
+    /** Adds the {@link KbFields} field types and fields the collection's schema lacks (one Schema API request). */
+    private void ensureFields() throws IOException {
+        Set<String> types = new LinkedHashSet<>(namesOf(call(base -> http.get(base, "/" + collection
+                + "/schema/fieldtypes", params())).get("fieldTypes")));
+        Set<String> fields = new LinkedHashSet<>(namesOf(call(base -> http.get(base, "/" + collection
+                + "/schema/fields", params())).get("fields")));
+        List<Map<String, Object>> addTypes = new ArrayList<>();
+        List<Map<String, Object>> addFields = new ArrayList<>();
         for (KbFields.TextField f : KbFields.TEXT_FIELDS) {
             String type = textType(f);
-            if (!types.contains(type) && addedTypes.add(type)) {
-                FieldTypeDefinition def = new FieldTypeDefinition();
-                def.setAttributes(new LinkedHashMap<>(Map.of("name", type, "class", "solr.TextField")));
-                AnalyzerDefinition analyzer = new AnalyzerDefinition();
-                analyzer.setAttributes(new LinkedHashMap<>(Map.of("class", f.analyzerClass())));
-                def.setAnalyzer(analyzer);
-                updates.add(new SchemaRequest.AddFieldType(def));
+            if (types.add(type)) {
+                addTypes.add(Map.of("name", type, "class", "solr.TextField",
+                        "analyzer", Map.of("class", f.analyzerClass())));
             }
             if (!fields.contains(f.name())) {
-                updates.add(new SchemaRequest.AddField(new LinkedHashMap<>(Map.of("name", f.name(), "type", type,
-                        "indexed", true, "stored", false))));
+                addFields.add(Map.of("name", f.name(), "type", type, "indexed", true, "stored", false));
             }
         }
         String vectorType = "knn_vector_" + KbFields.VECTOR_DIMENSION;
-        if (!types.contains(vectorType)) {
-            FieldTypeDefinition def = new FieldTypeDefinition();
-            def.setAttributes(new LinkedHashMap<>(Map.of("name", vectorType, "class", "solr.DenseVectorField",
+        if (types.add(vectorType)) {
+            addTypes.add(Map.of("name", vectorType, "class", "solr.DenseVectorField",
                     "vectorDimension", KbFields.VECTOR_DIMENSION, "similarityFunction", "dot_product",
-                    "knnAlgorithm", "hnsw")));
-            updates.add(new SchemaRequest.AddFieldType(def));
+                    "knnAlgorithm", "hnsw"));
         }
         if (!fields.contains(KbFields.VECTOR)) {
-            updates.add(new SchemaRequest.AddField(new LinkedHashMap<>(Map.of("name", KbFields.VECTOR,
-                    "type", vectorType, "indexed", true, "stored", true))));
+            addFields.add(Map.of("name", KbFields.VECTOR, "type", vectorType, "indexed", true, "stored", true));
         }
-        if (updates.isEmpty()) {
+        if (addTypes.isEmpty() && addFields.isEmpty()) {
             return;
         }
-        SchemaRequest.MultiUpdate multi = new SchemaRequest.MultiUpdate(updates, params("updateTimeoutSecs", "60"));
-        SchemaResponse.UpdateResponse response = multi.process(client, collection);
-        Object errors = response.getResponse().get("errors");
-        if (errors != null) {
-            throw new IOException("schema update failed: " + errors); // retried: another replica may have won
+        Map<String, Object> commands = new LinkedHashMap<>();
+        if (!addTypes.isEmpty()) {
+            commands.put("add-field-type", addTypes);
         }
-        log.info("added {} field types/fields from KbFields to {}", updates.size(), collection);
+        if (!addFields.isEmpty()) {
+            commands.put("add-field", addFields);
+        }
+        byte[] json = JSON.writeValueAsBytes(commands);
+        NamedList<Object> response = call(base -> http.post(base, "/" + collection + "/schema",
+                params("updateTimeoutSecs", "60"), "application/json", json));
+        if (response.get("errors") != null) {
+            throw new IOException("schema update failed: " + response.get("errors")); // retried: another replica may have won
+        }
+        log.info("added {} field types and {} fields from KbFields to {}", addTypes.size(), addFields.size(), collection);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> names(Object list) {
+        return list == null ? List.of() : (List<String>) list;
+    }
+
+    /** The {@code name}s of a list of schema entries (NamedLists or maps, as javabin decodes them). */
+    private static List<String> namesOf(Object list) {
+        List<String> out = new ArrayList<>();
+        if (list instanceof List<?> entries) {
+            for (Object e : entries) {
+                Object name = e instanceof NamedList<?> nl ? nl.get("name") : e instanceof Map<?, ?> m ? m.get("name") : null;
+                if (name != null) {
+                    out.add(name.toString());
+                }
+            }
+        }
+        return out;
     }
 
     /** Solr field type of a text field: named after its analyzer ({@code kb_smartchineseanalyzer}). */
     static String textType(KbFields.TextField f) {
         return "kb_" + f.analyzerClass().substring(f.analyzerClass().lastIndexOf('.') + 1).toLowerCase();
-    }
-
-    private void awaitServing(long deadline) throws IOException, SolrServerException {
-        while (true) {
-            try {
-                query(new SolrQuery("*:*").setRows(0));
-                return;
-            } catch (ApiException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                sleep(500);
-            }
-        }
     }
 
     // ---- writes ------------------------------------------------------------------------------------------------
@@ -304,8 +283,12 @@ public final class SolrStore implements KnowledgeStore {
 
     /** Sends {@code update} with a hard commit and waits for it; checks the achieved replication factor. */
     private void commitWrite(UpdateRequest update) throws IOException {
-        update.setAction(AbstractUpdateRequest.ACTION.COMMIT, true, true);
-        NamedList<Object> response = execute(update);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        new BinaryRequestWriter().getContentWriter(update).write(body);
+        byte[] bytes = body.toByteArray();
+        // commit=true: a hard commit (fsync) on every live replica of the shard, waiting for the new searcher
+        NamedList<Object> response = call(base -> http.post(base, "/" + collection + "/update",
+                params("commit", "true", "waitSearcher", "true"), "application/javabin", bytes));
         Object header = response.get("responseHeader");
         Object rf = header instanceof NamedList<?> h ? h.get("rf") : null;
         if (rf instanceof Number n && n.intValue() < settings.minReplicationFactor()) {
@@ -492,14 +475,13 @@ public final class SolrStore implements KnowledgeStore {
         Map<FieldTerm, Integer> docFreqs = new HashMap<>();
         if (!terms.isEmpty()) {
             SolrQuery q = new SolrQuery();
-            q.setRequestHandler("/terms");
             q.setTerms(true);
             for (String f : fields) {
                 q.addTermsField(f);
             }
             q.set("terms.list", String.join(",", values.stream().map(SolrStore::escapeListItem).toList()));
             q.set("terms.mincount", 1);
-            TermsResponse response = query(q).getTermsResponse();
+            TermsResponse response = query(q, "/terms").getTermsResponse();
             for (String f : fields) {
                 List<TermsResponse.Term> found = response.getTerms(f);
                 if (found != null) {
@@ -532,13 +514,12 @@ public final class SolrStore implements KnowledgeStore {
     @Override
     public boolean hasTermStartingWith(String field, String prefix) throws IOException {
         SolrQuery q = new SolrQuery();
-        q.setRequestHandler("/terms");
         q.setTerms(true);
         q.addTermsField(field);
         q.setTermsPrefix(prefix);
         q.setTermsLimit(1);
         q.setTermsMinCount(1);
-        List<TermsResponse.Term> found = query(q).getTermsResponse().getTerms(field);
+        List<TermsResponse.Term> found = query(q, "/terms").getTermsResponse().getTerms(field);
         return found != null && !found.isEmpty();
     }
 
@@ -591,24 +572,28 @@ public final class SolrStore implements KnowledgeStore {
     // ---- transport -----------------------------------------------------------------------------------------------
 
     private QueryResponse query(SolrQuery q) throws IOException {
-        QueryRequest request = new QueryRequest(q, SolrRequest.METHOD.POST);
-        return new QueryResponse(execute(request), null);
+        return query(q, "/select");
+    }
+
+    private QueryResponse query(SolrQuery q, String handler) throws IOException {
+        return new QueryResponse(call(base -> http.postForm(base, "/" + collection + handler, q)), null);
     }
 
     /**
-     * Sends {@code request} to the collection on one node after the other (starting at the next in turn) until one
-     * answers; Solr's own refusals ({@code 4xx}) are not retried. No node reachable, or the cluster without a live
-     * replica for a shard, is a 503 for the caller.
+     * Sends a request to one node after the other (starting at the next in turn) until one answers: a node that is
+     * not reachable, times out or answers 5xx is skipped; Solr's refusals ({@code 4xx}) are not retried, a version
+     * conflict is a 409 for the caller. No node answering, or the cluster without a live replica for a shard, is a
+     * 503 for the caller.
      */
-    private NamedList<Object> execute(SolrRequest<?> request) throws IOException {
+    private NamedList<Object> call(NodeCall request) throws IOException {
         Exception last = null;
         int start = next.getAndIncrement();
-        for (int i = 0; i < nodes.size(); i++) {
-            SolrClient node = nodes.get(Math.floorMod(start + i, nodes.size()));
+        for (int i = 0; i < urls.size(); i++) {
+            String base = urls.get(Math.floorMod(start + i, urls.size()));
             try {
-                return node.request(request, collection);
-            } catch (SolrServerException e) {
-                last = e; // not reachable or timed out: the next node
+                return request.send(base);
+            } catch (IOException e) {
+                last = e;
             } catch (SolrException e) {
                 if (e.code() == SolrException.ErrorCode.CONFLICT.code) {
                     throw ApiException.conflict("a document with this id already exists");
@@ -620,7 +605,13 @@ public final class SolrStore implements KnowledgeStore {
             }
         }
         throw ApiException.unavailable("the knowledge base (SolrCloud at " + urls + ") is unavailable: "
-                + (last == null ? "no node" : last.getMessage()), 5);
+                + (last == null ? "no node" : last), 5);
+    }
+
+    /** One request to the node at {@code base}. */
+    @FunctionalInterface
+    private interface NodeCall {
+        NamedList<Object> send(String base) throws IOException;
     }
 
     private static void sleep(long millis) {
@@ -632,19 +623,8 @@ public final class SolrStore implements KnowledgeStore {
         }
     }
 
-    private void closeQuietly() {
-        for (SolrClient c : nodes) {
-            try {
-                c.close();
-            } catch (IOException e) {
-                log.debug("closing a Solr client", e);
-            }
-        }
-    }
-
     @Override
     public void close() {
-        closeQuietly();
         chinese.close();
         english.close();
     }
