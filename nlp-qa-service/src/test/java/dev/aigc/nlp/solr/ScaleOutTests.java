@@ -151,6 +151,7 @@ class ScaleOutTests {
         for (int i = 0; i < 100; i++) {
             if (i == 25 && !cloud.external()) {
                 cloud.kill(1); // SIGKILL: no shutdown, the node's ZooKeeper session simply expires
+                assertThat(reachable(cloud.urls().get(1))).as("node 2 is gone").isFalse();
             }
             String word = "zorblax" + i + "q";
             ConfigurableApplicationContext via = i % 2 == 0 ? a : b;
@@ -184,6 +185,16 @@ class ScaleOutTests {
     }
 
     // ---- HTTP -------------------------------------------------------------------------------------------------
+
+    static boolean reachable(String solrUrl) throws InterruptedException {
+        try {
+            HTTP.send(HttpRequest.newBuilder(URI.create(solrUrl + "/admin/info/health")).timeout(Duration.ofSeconds(5))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
 
     static Reply post(ConfigurableApplicationContext via, String path, Object body) throws Exception {
         return send(via, "POST", path, JSON.writeValueAsString(body));
