@@ -51,8 +51,10 @@ public final class KbFields {
         return kind + "_" + lang;
     }
 
-    /** The analyzer class of text in language {@code lang} ({@code zh}: SmartChinese, otherwise English). */
+    /** A new analyzer for text in language {@code lang}: that of its body field ({@code zh}: SmartChinese, otherwise English). */
     public static Analyzer newAnalyzer(String lang) {
-        return Languages.ZH.equals(lang) ? new SmartChineseAnalyzer() : new EnglishAnalyzer();
+        String known = Languages.ZH.equals(lang) ? Languages.ZH : Languages.EN;
+        return TEXT_FIELDS.stream().filter(f -> f.kind().equals("body") && f.lang().equals(known)).findFirst()
+                .orElseThrow().analyzer().get();
     }
 }
