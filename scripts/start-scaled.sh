@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The scaled topology on one machine: TWO instances of each model service (gan, classifier, nlp-qa) over ONE shared
-# model store folder, as two replicas over a ReadWriteMany volume, plus career and the gateway. No Docker. Waits
-# until every instance is ready, prints the addresses, and stops everything cleanly on Ctrl-C.
+# model store folder, as two replicas over a ReadWriteMany volume, the two nlp-qa instances on ONE knowledge base in a
+# local two-node SolrCloud (scripts/start-solr.sh), plus career and the gateway. No Docker. Waits until every
+# instance is ready, prints the addresses, and stops everything (SolrCloud too) cleanly on Ctrl-C.
 # Logs: run/scaled/logs/<instance>.log; the store: run/scaled/model-store (MODEL_STORE).
 #
 #   ./scripts/start-scaled.sh                  build, start, wait, keep running until Ctrl-C
@@ -12,6 +13,8 @@
 #   GAN_PORT=8081 GAN_PORT_B=8181 ...          ports: instance A on the usual port, B on A + 100 unless set
 #                                              (GAN_, CLASSIFIER_, NLP_QA_ with _B; CAREER_PORT, GATEWAY_PORT)
 #   MODEL_STORE=/srv/store READY_TIMEOUT=900   another store folder; seconds to wait for readiness (default 600)
+#   SOLR=0 ./scripts/start-scaled.sh           nlp-qa on one embedded Lucene index per instance instead of SolrCloud
+#                                              (SOLR_ZK_PORT, SOLR_PORTS: see scripts/start-solr.sh)
 #
 # The gateway routes each service to ONE address (it has no load balancer), instance A; reach B on its own port.
 # To add another pair (a search engine node pair, ...), write a start_<name>_pair function like those below and
@@ -40,6 +43,9 @@ stop_all() {
     kill -TERM "${pids[@]}" 2>/dev/null || true
     wait "${pids[@]}" 2>/dev/null || true
     echo "Stopped."
+  fi
+  if [[ -n "${solr_started:-}" ]]; then
+    "$root/scripts/start-solr.sh" stop || true
   fi
 }
 trap stop_all INT TERM EXIT
@@ -79,13 +85,22 @@ start_classifier_pair() {
   export CLASSIFIER_URL=http://localhost:$a
 }
 
-# The knowledge base is still an embedded Lucene index, which allows one writer: one index folder per instance.
+# Both nlp-qa instances on one SolrCloud collection (the first to start creates it), so a document ingested through
+# one is found through the other. With SOLR=0 the knowledge base is an embedded Lucene index, which allows one writer:
+# one index folder per instance (and the two instances then do not share documents).
 start_nlp-qa_pair() {
   local a=${NLP_QA_PORT:-8083} b=${NLP_QA_PORT_B:-$((${NLP_QA_PORT:-8083} + 100))}
-  start_instance nlp-qa-a nlp-qa-service "$a" NLP_QA_PORT="$a" MODEL_STORE_DIR="$store" \
-    NLP_KB_INDEX_DIR="$run/nlp-qa-a/index"
-  start_instance nlp-qa-b nlp-qa-service "$b" NLP_QA_PORT="$b" MODEL_STORE_DIR="$store" \
-    NLP_KB_INDEX_DIR="$run/nlp-qa-b/index"
+  local kb_a=(NLP_KB_INDEX_DIR="$run/nlp-qa-a/index") kb_b=(NLP_KB_INDEX_DIR="$run/nlp-qa-b/index")
+  if [[ "${SOLR:-1}" != 0 ]]; then
+    SKIP_BUILD=${SKIP_BUILD:-} "$root/scripts/start-solr.sh"
+    solr_started=1
+    local urls
+    urls=$(sed -n 's/^NLP_KB_SOLR_URLS=//p' "${SOLR_DIR:-$root/run/solr}/solr.env")
+    kb_a=(NLP_KB_BACKEND=solr NLP_KB_SOLR_URLS="$urls")
+    kb_b=(NLP_KB_BACKEND=solr NLP_KB_SOLR_URLS="$urls")
+  fi
+  start_instance nlp-qa-a nlp-qa-service "$a" NLP_QA_PORT="$a" MODEL_STORE_DIR="$store" "${kb_a[@]}"
+  start_instance nlp-qa-b nlp-qa-service "$b" NLP_QA_PORT="$b" MODEL_STORE_DIR="$store" "${kb_b[@]}"
   export NLP_QA_URL=http://localhost:$a
 }
 

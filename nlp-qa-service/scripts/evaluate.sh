@@ -10,12 +10,27 @@
 #   evaluate.sh decision   per tuning question: both candidate pages of the language decision and their signals (TSV;
 #                          scripts/choose-language-decision.py reads it)
 #   evaluate.sh fit        refit the confidence model on the tuning sets -> src/main/resources/qa/confidence-model.properties
+#   evaluate.sh compare    the final pipeline on the embedded Lucene index and on SolrCloud (held-out v4, v5, tuning
+#                          set): hit@1 and refusal figures side by side, written into docs/nlp-qa.md between the
+#                          backends markers; exits 1 when they differ by more than 0.02. Starts a local two-node
+#                          SolrCloud (scripts/start-solr.sh, ports SOLR_PORTS, default "8983 8984") and stops it after,
+#                          unless NLP_KB_SOLR_URLS names a running one.
+#   add --backend=solr to report/tune/fit to run them on SolrCloud (NLP_KB_SOLR_URLS, default http://127.0.0.1:8983/solr)
 # On a busy machine run it in the background: OMP_NUM_THREADS=1 nohup nlp-qa-service/scripts/evaluate.sh > eval.log 2>&1 &
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+command=${1:-report}
+shift || true
 ./mvnw -o -q -pl nlp-qa-service -am test-compile dependency:build-classpath -Dmdep.outputFile=target/nlp-classpath.txt \
   -Dmdep.includeScope=runtime >/dev/null
 CP="nlp-qa-service/target/classes:$(cat nlp-qa-service/target/nlp-classpath.txt)"
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
-exec java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
-  -Dlogback.configurationFile=logback-cli.xml -cp "$CP" dev.aigc.nlp.eval.EvaluationCommand "${1:-report}" docs/nlp-qa.md
+if [[ "$command" == compare && -z "${NLP_KB_SOLR_URLS:-}" ]]; then
+  export SOLR_DIR=${SOLR_DIR:-$PWD/run/solr-eval}
+  ./scripts/start-solr.sh
+  trap './scripts/start-solr.sh stop' EXIT
+  NLP_KB_SOLR_URLS=$(grep '^NLP_KB_SOLR_URLS=' "$SOLR_DIR/solr.env" | cut -d= -f2)
+fi
+java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
+  -Dlogback.configurationFile=logback-cli.xml -cp "$CP" dev.aigc.nlp.eval.EvaluationCommand "$command" docs/nlp-qa.md \
+  ${NLP_KB_SOLR_URLS:+--solr-urls=$NLP_KB_SOLR_URLS} "$@"

@@ -41,8 +41,9 @@ class ComposeFileTest {
         Set<String> always = new TreeSet<>();
         services.forEach((name, s) -> {
             if (s.containsKey("profiles")) {
-                assertThat(name).isEqualTo("prometheus");
-                assertThat((List<Object>) s.get("profiles")).containsExactly("monitoring");
+                assertThat(name).isIn("prometheus", "zookeeper", "solr-1", "solr-2");
+                assertThat((List<Object>) s.get("profiles")).containsExactly(name.equals("prometheus") ? "monitoring"
+                        : "solr");
             } else {
                 always.add(name);
             }
@@ -53,6 +54,29 @@ class ComposeFileTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void shouldKeepLuceneByDefaultAndPointNlpQaAtTheSolrProfilesNodes() {
+        Map<String, String> nlp = environment("nlp-qa-service");
+        assertThat(nlp.get("NLP_KB_BACKEND")).as("embedded Lucene unless asked").isEqualTo("${NLP_KB_BACKEND:-lucene}");
+        assertThat(ServiceConfig.of("nlp-qa-service").readsEnvironmentVariable("NLP_KB_BACKEND")).isTrue();
+        assertThat(ServiceConfig.of("nlp-qa-service").readsEnvironmentVariable("NLP_KB_SOLR_URLS")).isTrue();
+        Set<String> nodes = new TreeSet<>();
+        for (String url : nlp.get("NLP_KB_SOLR_URLS").split(",")) {
+            java.net.URI u = java.net.URI.create(url);
+            assertThat(u.getPort()).isEqualTo(8983);
+            assertThat(u.getPath()).isEqualTo("/solr");
+            nodes.add(u.getHost());
+        }
+        assertThat(nodes).containsExactly("solr-1", "solr-2");
+        for (String node : nodes) {
+            Map<String, String> env = environment(node);
+            assertThat(env).containsEntry("SOLR_HOST", node).containsEntry("ZK_HOST", "zookeeper:2181");
+            assertThat(env.get("SOLR_MODULES")).as("SmartChineseAnalyzer").contains("analysis-extras");
+            assertThat((List<Object>) services.get(node).get("networks")).containsExactly("backend");
+        }
+    }
+
+    @Test
     void shouldPublishOnlyTheGatewayPort() {
         ServiceConfig gateway = ServiceConfig.of("gateway-service");
         services.forEach((name, s) -> {
@@ -60,7 +84,7 @@ class ComposeFileTest {
             if (name.equals("gateway-service")) {
                 assertThat(ports).hasSize(1);
                 assertThat(ports.get(0).toString()).endsWith(":" + gateway.serverPort().defaultValue());
-            } else if (s.containsKey("profiles")) {
+            } else if ("prometheus".equals(name)) {
                 assertThat(ports).as(name + ": monitoring UI on loopback only")
                         .allSatisfy(p -> assertThat(p.toString()).startsWith("127.0.0.1:"));
             } else {
@@ -73,7 +97,8 @@ class ComposeFileTest {
     /**
      * The services have no authentication of their own: they and Redis are on the internal network only (no route
      * to or from outside the host), never on the host's network; only the gateway (and the optional Prometheus,
-     * published on loopback) also joins the network whose port is published.
+     * published on loopback) also joins the network whose port is published; the "solr" profile's ZooKeeper and
+     * Solr nodes stay on the internal network.
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -86,7 +111,7 @@ class ComposeFileTest {
             assertThat(s).as(name).doesNotContainKeys("network_mode", "expose");
             List<String> joined = (List<String>) s.get("networks");
             assertThat(joined).as(name + " networks").isNotNull().contains("backend");
-            if (name.equals("gateway-service") || s.containsKey("profiles")) {
+            if (name.equals("gateway-service") || name.equals("prometheus")) {
                 assertThat(joined).as(name).containsExactlyInAnyOrder("edge", "backend");
             } else {
                 assertThat(joined).as(name + ": internal network only").containsExactly("backend");

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NetworkPolicyTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"cpu", "gpu"})
+    @ValueSource(strings = {"cpu", "gpu", "scaled"})
     void shouldDenyAllIngressByDefault(String overlay) {
         Manifests m = KubeObjects.overlay(overlay);
         assertThat(m.all(NetworkPolicy.class)).anySatisfy(p -> {

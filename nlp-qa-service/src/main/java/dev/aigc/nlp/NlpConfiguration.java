@@ -12,6 +12,10 @@ import dev.aigc.nlp.kb.DocumentParser;
 import dev.aigc.nlp.kb.KbProperties;
 import dev.aigc.nlp.kb.KbSeeder;
 import dev.aigc.nlp.kb.KnowledgeBase;
+import dev.aigc.nlp.kb.KnowledgeStore;
+import dev.aigc.nlp.kb.LuceneStore;
+import dev.aigc.nlp.kb.SolrStore;
+import dev.aigc.nlp.kb.StoreProperties;
 import dev.aigc.nlp.kb.UploadProperties;
 import dev.aigc.nlp.qa.AnswerComposer;
 import dev.aigc.nlp.qa.Bilingual;
@@ -28,6 +32,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -43,9 +48,18 @@ class NlpConfiguration {
         return new BgeEmbedder(p.predictors(), p.threads(), p.maxTokens());
     }
 
+    /**
+     * The embedded Lucene index in {@code nlp.kb.index-dir}, or with {@code nlp.kb.store.backend=solr} the SolrCloud
+     * collection (created on first start; the service then keeps no state of its own).
+     */
     @Bean(destroyMethod = "close")
-    KnowledgeBase knowledgeBase(KbProperties p, BgeEmbedder embedder, Bilingual bilingual) throws IOException {
-        KnowledgeBase kb = new KnowledgeBase(p, embedder, bilingual::gloss);
+    KnowledgeBase knowledgeBase(KbProperties p, StoreProperties store, BgeEmbedder embedder, Bilingual bilingual)
+            throws IOException {
+        KnowledgeStore backend = switch (store.backend()) {
+            case LUCENE -> new LuceneStore(Path.of(p.indexDir()), bilingual::gloss);
+            case SOLR -> new SolrStore(store.solr(), bilingual::gloss);
+        };
+        KnowledgeBase kb = new KnowledgeBase(backend, p, embedder);
         if (p.seedOnStart()) {
             KbSeeder.seedIfEmpty(kb);
         }

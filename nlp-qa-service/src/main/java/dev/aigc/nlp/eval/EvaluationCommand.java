@@ -2,7 +2,6 @@ package dev.aigc.nlp.eval;
 
 import dev.aigc.nlp.classify.SentimentAnalyzer;
 import dev.aigc.nlp.embed.BgeEmbedder;
-import dev.aigc.nlp.kb.KbProperties;
 import dev.aigc.nlp.kb.KbSeeder;
 import dev.aigc.nlp.kb.KnowledgeBase;
 import dev.aigc.nlp.qa.AnswerComposer;
@@ -56,28 +55,51 @@ public final class EvaluationCommand {
     private EvaluationCommand() {
     }
 
+    /**
+     * {@code EvaluationCommand [tune | fit | report [docs] | compare [docs]] [--backend=lucene|solr]
+     * [--solr-urls=URL,URL]}: the base is loaded into a fresh temporary Lucene index, or with {@code --backend=solr}
+     * into a fresh collection of the SolrCloud at {@code --solr-urls} (deleted afterwards); {@code compare} runs the
+     * final pipeline on both and writes the comparison ({@link BackendComparison}).
+     */
     public static void main(String[] args) throws Exception {
-        String command = args.length > 0 ? args[0] : "report";
-        Path index = Files.createTempDirectory("nlp-eval-index");
+        List<String> positional = new ArrayList<>();
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String a : args) {
+            if (a.startsWith("--") && a.contains("=")) {
+                options.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            } else {
+                positional.add(a);
+            }
+        }
+        String command = positional.isEmpty() ? "report" : positional.get(0);
+        Path docs = Path.of(positional.size() > 1 ? positional.get(1) : "docs/nlp-qa.md");
+        List<String> solrUrls = List.of(options.getOrDefault("solr-urls", "http://127.0.0.1:8983/solr").split(","));
+        if (command.equals("compare")) {
+            BackendComparison.run(solrUrls, docs);
+            return;
+        }
+        String backend = options.getOrDefault("backend", "lucene");
         Bilingual bilingual = Bilingual.load();
         try (BgeEmbedder embedder = new BgeEmbedder(1, 2, 512);
-             KnowledgeBase kb = new KnowledgeBase(new KbProperties(index.toString(), true, 160, 1, 100_000), embedder,
-                     bilingual::gloss);
+             EvalBackend store = EvalBackend.open(backend, solrUrls, bilingual::gloss);
+             KnowledgeBase kb = new KnowledgeBase(store.store(), EvalBackend.PROPERTIES, embedder);
              TermCoverage termCoverage = new TermCoverage(kb.store())) {
             long t0 = System.nanoTime();
             KbSeeder.seedIfEmpty(kb);
-            System.out.printf(Locale.ROOT, "indexed %d documents in %.1f s%n", kb.count(), (System.nanoTime() - t0) / 1e9);
+            System.out.printf(Locale.ROOT, "indexed %d documents in %s in %.1f s%n", kb.count(), store,
+                    (System.nanoTime() - t0) / 1e9);
             Pipelines p = new Pipelines(kb, embedder, termCoverage, bilingual);
             switch (command) {
                 case "tune" -> tune(p);
                 case "xdiag" -> crossLingualDiagnosis(p);
                 case "decision" -> decisionRows(p);
                 case "fit" -> fit(p, Path.of("nlp-qa-service/src/main/resources", ConfidenceModel.RESOURCE));
-                case "report" -> report(p, Path.of(args.length > 1 ? args[1] : "docs/nlp-qa.md"));
-                default -> throw new IllegalArgumentException("usage: EvaluationCommand tune | fit | report [docs]");
+                case "report" -> report(p, docs);
+                default -> throw new IllegalArgumentException(
+                        "usage: EvaluationCommand tune | xdiag | decision | fit | report [docs] | compare [docs] "
+                                + "[--backend=lucene|solr] "
+                                + "[--solr-urls=URL,URL]");
             }
-        } finally {
-            deleteTree(index);
         }
     }
 
@@ -428,7 +450,7 @@ public final class EvaluationCommand {
         return String.format(Locale.ROOT, "%d answerable, %d unanswerable", answerable, qs.size() - answerable);
     }
 
-    private static Map<String, List<EvalQuestion>> read(Map<String, String> files) throws Exception {
+    static Map<String, List<EvalQuestion>> read(Map<String, String> files) throws Exception {
         Map<String, List<EvalQuestion>> out = new LinkedHashMap<>();
         for (var e : files.entrySet()) {
             Path f = EVAL.resolve(e.getValue());
@@ -478,8 +500,13 @@ public final class EvaluationCommand {
     }
 
     static void writeSection(Path docs, String section) throws Exception {
-        String start = "<!-- eval:start -->";
-        String end = "<!-- eval:end -->";
+        writeSection(docs, "eval", section);
+    }
+
+    /** Replaces the block between {@code <!-- marker:start -->} and {@code <!-- marker:end -->} (appended if none). */
+    static void writeSection(Path docs, String marker, String section) throws Exception {
+        String start = "<!-- " + marker + ":start -->";
+        String end = "<!-- " + marker + ":end -->";
         String content = Files.exists(docs) ? Files.readString(docs, StandardCharsets.UTF_8) : "";
         int a = content.indexOf(start);
         int b = content.indexOf(end);
@@ -488,13 +515,5 @@ public final class EvaluationCommand {
                 : content + "\n" + block + "\n";
         Files.writeString(docs, content, StandardCharsets.UTF_8);
         System.out.println("updated " + docs);
-    }
-
-    private static void deleteTree(Path dir) throws Exception {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

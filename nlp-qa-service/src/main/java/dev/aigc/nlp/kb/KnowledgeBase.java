@@ -16,26 +16,35 @@ import java.util.function.UnaryOperator;
 
 /**
  * Ingests, finds and deletes documents: splits them into sentence-aligned overlapping chunks, embeds each chunk
- * (title + text) with bge-small-zh and stores everything in one {@link LuceneStore}.
+ * (title + text) with bge-small-zh and stores everything in one {@link KnowledgeStore} (embedded Lucene or SolrCloud).
  */
 public class KnowledgeBase implements AutoCloseable {
 
-    private final LuceneStore store;
+    private final KnowledgeStore store;
     private final BgeEmbedder embedder;
     private final Chunker chunker;
 
+    /** A knowledge base in an embedded Lucene index under {@code properties.indexDir()}. */
     public KnowledgeBase(KbProperties properties, BgeEmbedder embedder) {
-        this(properties, embedder, null);
+        this(new LuceneStore(Path.of(properties.indexDir())), properties, embedder);
     }
 
-    /** @param glosser renders Chinese chunks in English for the store's English view (null: none) */
+    /**
+     * A knowledge base in an embedded Lucene index under {@code properties.indexDir()} whose chunks have an English
+     * view built with {@code glosser} (see {@link KbFields#VIEW_EN}).
+     */
     public KnowledgeBase(KbProperties properties, BgeEmbedder embedder, UnaryOperator<String> glosser) {
-        this.store = new LuceneStore(Path.of(properties.indexDir()), glosser);
+        this(new LuceneStore(Path.of(properties.indexDir()), glosser), properties, embedder);
+    }
+
+    /** A knowledge base in {@code store}, which it closes. */
+    public KnowledgeBase(KnowledgeStore store, KbProperties properties, BgeEmbedder embedder) {
+        this.store = store;
         this.embedder = embedder;
         this.chunker = new Chunker(properties.chunkUnits(), properties.overlapSentences());
     }
 
-    public LuceneStore store() {
+    public KnowledgeStore store() {
         return store;
     }
 
@@ -43,14 +52,14 @@ public class KnowledgeBase implements AutoCloseable {
         return embedder;
     }
 
-    /** Stores a new document; returns once it is committed to disk. */
+    /** Stores a new document; returns once the store committed it. */
     public KbDocument ingest(NewDocument request) {
         return ingest(request, null, List.of(new Section(null, null, request.text())));
     }
 
     /**
      * Stores a document made of {@code sections} (an uploaded file) under {@code id}, or a new random id when null;
-     * returns once it is committed to disk. Everything (chunking, embedding) is done before the one atomic write, so
+     * returns once the store committed it. Everything (chunking, embedding) is done before the one atomic write, so
      * a failure leaves nothing behind. {@code request.text()} is the whole text, kept for display.
      */
     public KbDocument ingest(NewDocument request, String id, List<Section> sections) {

@@ -1,12 +1,8 @@
 package dev.aigc.nlp.kb;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -20,6 +16,11 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
@@ -38,6 +39,9 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,12 +52,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.Set;
 
 /**
  * The on-disk Lucene index holding both the documents and their chunks. Each chunk carries its text analysed for
@@ -62,24 +68,19 @@ import java.util.function.UnaryOperator;
  * Every write is committed (fsync'ed) before the method returns: once a caller has been told "created", a crash
  * cannot lose it.
  */
-public final class LuceneStore implements AutoCloseable {
+public final class LuceneStore implements KnowledgeStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(LuceneStore.class);
 
-    static final String TYPE = "type";
-    static final String ID = "id";
-    static final String DOC_ID = "docId";
-    static final String VECTOR = "vector";
-    /** Every chunk in English (Chinese chunks through the glosser), for cross-lingual BM25 on one scale. */
-    public static final String VIEW_EN = "view_en";
-    /** Commit user-data key recording which glosser built the English views; a change rebuilds them. */
-    static final String VIEW_VERSION = "view_en.version";
+    static final String TYPE = KbFields.TYPE;
+    static final String DOC_ID = KbFields.DOC_ID;
+    static final String VECTOR = KbFields.VECTOR;
 
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final Analyzer chinese = new SmartChineseAnalyzer();
-    private final Analyzer english = new EnglishAnalyzer();
+    private final Analyzer chinese = KbFields.newAnalyzer(Languages.ZH);
+    private final Analyzer english = KbFields.newAnalyzer(Languages.EN);
     private final UnaryOperator<String> glosser;
 
     public LuceneStore(Path dir) {
@@ -87,17 +88,19 @@ public final class LuceneStore implements AutoCloseable {
     }
 
     /**
-     * @param glosser renders Chinese chunk text in English for the English view {@value #VIEW_EN} of every chunk
-     *                (English chunks: their own text); null = no English view for Chinese chunks
+     * @param glosser renders Chinese chunk text in English for the English view {@link KbFields#VIEW_EN} (English
+     *                chunks: their own text); null = no English view for Chinese chunks
      */
     public LuceneStore(Path dir, UnaryOperator<String> glosser) {
         this.glosser = glosser;
         try {
             Files.createDirectories(dir);
             directory = FSDirectory.open(dir);
-            Analyzer perField = new PerFieldAnalyzerWrapper(new StandardAnalyzer(),
-                    Map.of("body_zh", chinese, "title_zh", chinese, "body_en", english, "title_en", english,
-                            VIEW_EN, english));
+            Map<String, Analyzer> analyzers = new HashMap<>();
+            for (KbFields.TextField f : KbFields.TEXT_FIELDS) {
+                analyzers.put(f.name(), analyzer(f.lang()));
+            }
+            Analyzer perField = new PerFieldAnalyzerWrapper(new StandardAnalyzer(), analyzers);
             IndexWriterConfig config = new IndexWriterConfig(perField)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setCommitOnClose(true);
@@ -109,7 +112,8 @@ public final class LuceneStore implements AutoCloseable {
         }
     }
 
-    /** Adds a document and its chunks atomically, then commits. */
+    /** Adds a document and its chunks atomically (one Lucene block), then commits. */
+    @Override
     public void add(KbDocument doc, List<Chunk> chunks) throws IOException {
         List<Document> block = new ArrayList<>();
         for (Chunk c : chunks) {
@@ -121,6 +125,7 @@ public final class LuceneStore implements AutoCloseable {
     }
 
     /** Adds many documents with one commit at the end (used to seed the default knowledge base). */
+    @Override
     public void addAll(Map<KbDocument, List<Chunk>> docs) throws IOException {
         for (var e : docs.entrySet()) {
             List<Document> block = new ArrayList<>();
@@ -133,6 +138,7 @@ public final class LuceneStore implements AutoCloseable {
         commit();
     }
 
+    @Override
     public boolean delete(String id) throws IOException {
         if (get(id).isEmpty()) {
             return false;
@@ -172,11 +178,13 @@ public final class LuceneStore implements AutoCloseable {
                             .add(new TermQuery(new Term(DOC_ID, doc.id())), BooleanClause.Occur.FILTER)
                             .add(new TermQuery(new Term(TYPE, "chunk")), BooleanClause.Occur.FILTER).build(),
                             Integer.MAX_VALUE);
-                    List<Document> block = new ArrayList<>();
+                    List<Chunk> stored = new ArrayList<>();
                     for (ScoreDoc c : chunks.scoreDocs) {
-                        block.add(chunkDocument(toChunk(s.storedFields().document(c.doc))));
+                        stored.add(toChunk(s.storedFields().document(c.doc)));
                     }
-                    block.sort(Comparator.comparingInt(d -> d.getField("chunk").numericValue().intValue()));
+                    stored.sort(Comparator.comparingInt(Chunk::index));
+                    List<Document> block = new ArrayList<>();
+                    stored.forEach(c -> block.add(chunkDocument(c)));
                     block.add(metaDocument(doc));
                     writer.updateDocuments(new Term(DOC_ID, doc.id()), block);
                     rewritten++;
@@ -193,6 +201,8 @@ public final class LuceneStore implements AutoCloseable {
         }
     }
 
+    /** Commit user-data key recording which glosser built the English views; a change rebuilds them. */
+    static final String VIEW_VERSION = "view_en.version";
     /** A fixed text whose gloss identifies the glosser's dictionary version. */
     private static final String GLOSS_PROBE = "神经网络的训练需要数据、损失函数和优化器；生成对抗网络由生成器和判别器组成。";
 
@@ -204,8 +214,8 @@ public final class LuceneStore implements AutoCloseable {
         d.add(new StoredField("title", c.title()));
         d.add(new StringField("lang", c.lang(), Field.Store.YES));
         d.add(new StoredField("text", c.text()));
-        d.add(new TextField(textField("body", c.lang()), c.text(), Field.Store.NO));
-        d.add(new TextField(textField("title", c.lang()), c.heading() == null ? c.title() : c.title() + "\n" + c.heading(),
+        d.add(new TextField(KbFields.field("body", c.lang()), c.text(), Field.Store.NO));
+        d.add(new TextField(KbFields.field("title", c.lang()), c.heading() == null ? c.title() : c.title() + "\n" + c.heading(),
                 Field.Store.NO));
         if (c.page() != null) {
             d.add(new StoredField("page", c.page()));
@@ -213,11 +223,9 @@ public final class LuceneStore implements AutoCloseable {
         if (c.heading() != null) {
             d.add(new StoredField("heading", c.heading()));
         }
-        String titled = (c.heading() == null ? c.title() : c.title() + "\n" + c.heading()) + "\n" + c.text();
-        if (!Languages.ZH.equals(c.lang())) {
-            d.add(new TextField(VIEW_EN, titled, Field.Store.NO));
-        } else if (glosser != null) {
-            d.add(new TextField(VIEW_EN, glosser.apply(titled), Field.Store.NO));
+        String view = KbFields.englishView(c, glosser);
+        if (view != null) {
+            d.add(new TextField(KbFields.VIEW_EN, view, Field.Store.NO));
         }
         d.add(new KnnFloatVectorField(VECTOR, c.vector(), VectorSimilarityFunction.DOT_PRODUCT));
         d.add(new StoredField("vec", toBytes(c.vector())));
@@ -240,6 +248,7 @@ public final class LuceneStore implements AutoCloseable {
         return d;
     }
 
+    @Override
     public Optional<KbDocument> get(String id) throws IOException {
         IndexSearcher s = searchers.acquire();
         try {
@@ -253,6 +262,7 @@ public final class LuceneStore implements AutoCloseable {
         }
     }
 
+    @Override
     public int countDocuments() throws IOException {
         IndexSearcher s = searchers.acquire();
         try {
@@ -263,6 +273,7 @@ public final class LuceneStore implements AutoCloseable {
     }
 
     /** Documents ordered by creation time (oldest first), {@code size} from {@code offset}. */
+    @Override
     public List<KbDocument> list(int offset, int size) throws IOException {
         IndexSearcher s = searchers.acquire();
         try {
@@ -279,29 +290,13 @@ public final class LuceneStore implements AutoCloseable {
     }
 
     /** The analyzer that indexes text of language {@code lang} ({@code zh}: SmartChinese, otherwise English). */
+    @Override
     public Analyzer analyzer(String lang) {
         return Languages.ZH.equals(lang) ? chinese : english;
     }
 
-    /**
-     * Runs {@code fn} on a point-in-time reader of the committed index (for term statistics such as
-     * {@link IndexReader#docFreq}); the reader must not be used after {@code fn} returns.
-     */
-    public <T> T read(ReaderFunction<T> fn) throws IOException {
-        IndexSearcher s = searchers.acquire();
-        try {
-            return fn.apply(s.getIndexReader());
-        } finally {
-            searchers.release(s);
-        }
-    }
-
-    /** Text field holding chunk bodies ({@code body}) or titles ({@code title}) of language {@code lang}. */
-    public static String textField(String kind, String lang) {
-        return kind + "_" + lang;
-    }
-
     /** BM25 over chunk bodies (and titles, boosted lower), the question analysed by both language analyzers. */
+    @Override
     public List<Hit> searchBm25(String question, int k) throws IOException {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         addTerms(q, "body_zh", chinese, question, 1f);
@@ -323,10 +318,11 @@ public final class LuceneStore implements AutoCloseable {
      * BM25 over the chunk bodies and titles of language {@code lang} only, {@code text} analysed by that language's
      * analyzer (the cross-lingual list: a question's words translated into {@code lang}).
      */
+    @Override
     public List<Hit> searchBm25(String text, String lang, int k) throws IOException {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
-        addTerms(q, textField("body", lang), analyzer(lang), text, 1f);
-        addTerms(q, textField("title", lang), analyzer(lang), text, 0.5f);
+        addTerms(q, KbFields.field("body", lang), analyzer(lang), text, 1f);
+        addTerms(q, KbFields.field("title", lang), analyzer(lang), text, 0.5f);
         BooleanQuery terms = q.build();
         if (terms.clauses().isEmpty()) {
             return List.of();
@@ -335,13 +331,10 @@ public final class LuceneStore implements AutoCloseable {
                 .add(new TermQuery(new Term(TYPE, "chunk")), BooleanClause.Occur.FILTER).build(), k, false);
     }
 
-    /**
-     * BM25 of English text over the English view of the chunks of {@code lang} (null: all chunks): English chunks'
-     * own text and Chinese chunks' glosses, one field with one set of term statistics.
-     */
+    @Override
     public List<Hit> searchEnglishView(String englishText, String lang, int k) throws IOException {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
-        addTerms(q, VIEW_EN, english, englishText, 1f);
+        addTerms(q, KbFields.VIEW_EN, english, englishText, 1f);
         BooleanQuery terms = q.build();
         if (terms.clauses().isEmpty()) {
             return List.of();
@@ -349,32 +342,13 @@ public final class LuceneStore implements AutoCloseable {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(terms, BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term(TYPE, "chunk")), BooleanClause.Occur.FILTER);
         if (lang != null) {
-            b.add(new TermQuery(new Term("lang", lang)), BooleanClause.Occur.FILTER);
+            b.add(new TermQuery(new Term(KbFields.LANG, lang)), BooleanClause.Occur.FILTER);
         }
         return search(b.build(), k, false);
     }
 
-    /** Whether every term {@code lang}'s analyzer makes of {@code word} occurs in some chunk body of that language. */
-    public boolean contains(String word, String lang) {
-        List<String> terms = terms(analyzer(lang), textField("body", lang), word);
-        if (terms.isEmpty()) {
-            return false;
-        }
-        try {
-            return read(reader -> {
-                for (String t : terms) {
-                    if (reader.docFreq(new Term(textField("body", lang), t)) == 0) {
-                        return false;
-                    }
-                }
-                return true;
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Nearest chunks by cosine similarity of the unit-length embeddings. */
+    @Override
     public List<Hit> searchDense(float[] queryVector, int k) throws IOException {
         return search(new KnnFloatVectorQuery(VECTOR, queryVector, k), k, true);
     }
@@ -395,26 +369,10 @@ public final class LuceneStore implements AutoCloseable {
     }
 
     private static void addTerms(BooleanQuery.Builder q, String field, Analyzer analyzer, String text, float boost) {
-        for (String t : new LinkedHashSet<>(terms(analyzer, field, text))) {
+        for (String t : new LinkedHashSet<>(KnowledgeStore.terms(analyzer, field, text))) {
             Query tq = new TermQuery(new Term(field, t));
             q.add(boost == 1f ? tq : new BoostQuery(tq, boost), BooleanClause.Occur.SHOULD);
         }
-    }
-
-    /** The indexed terms {@code analyzer} makes of {@code text} for {@code field}, in order, repeats included. */
-    public static List<String> terms(Analyzer analyzer, String field, String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream(field, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
     }
 
     private static Chunk toChunk(Document d) {
@@ -469,13 +427,81 @@ public final class LuceneStore implements AutoCloseable {
         english.close();
     }
 
-    /** Work done with an index reader. */
-    @FunctionalInterface
-    public interface ReaderFunction<T> {
-        T apply(IndexReader reader) throws IOException;
+    @Override
+    public TermStatistics statistics(Collection<FieldTerm> terms) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            IndexReader reader = s.getIndexReader();
+            Map<FieldTerm, Integer> docFreqs = new HashMap<>();
+            Map<String, Integer> docCounts = new HashMap<>();
+            for (FieldTerm t : terms) {
+                docFreqs.put(t, reader.docFreq(new Term(t.field(), t.term())));
+                docCounts.computeIfAbsent(t.field(), f -> docCount(reader, f));
+            }
+            for (KbFields.TextField f : KbFields.TEXT_FIELDS) {
+                docCounts.computeIfAbsent(f.name(), name -> docCount(reader, name));
+            }
+            return new TermStatistics(docFreqs, docCounts);
+        } finally {
+            searchers.release(s);
+        }
     }
 
-    /** A retrieved chunk with its score: BM25 score, or cosine similarity for dense search. */
-    public record Hit(Chunk chunk, float score) {
+    private static int docCount(IndexReader reader, String field) {
+        try {
+            return reader.getDocCount(field);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean hasTermStartingWith(String field, String prefix) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            Terms indexed = MultiTerms.getTerms(s.getIndexReader(), field);
+            if (indexed == null) {
+                return false;
+            }
+            BytesRef start = new BytesRef(prefix);
+            TermsEnum e = indexed.iterator();
+            return e.seekCeil(start) != TermsEnum.SeekStatus.END && StringHelper.startsWith(e.term(), start);
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** The version of the committed index (it grows with every commit). */
+    @Override
+    public Object version() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return ((DirectoryReader) s.getIndexReader()).getVersion();
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    @Override
+    public DocumentTexts documentTexts() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            IndexReader reader = s.getIndexReader();
+            List<DocumentText> out = new ArrayList<>();
+            Bits live = MultiBits.getLiveDocs(reader);
+            StoredFields stored = reader.storedFields();
+            for (int i = 0; i < reader.maxDoc(); i++) {
+                if (live != null && !live.get(i)) {
+                    continue;
+                }
+                Document d = stored.document(i, Set.of("text", "title", "chunk"));
+                if (d.getField("chunk") == null) { // a chunk repeats part of its document's stored full text
+                    out.add(new DocumentText(d.get("title"), d.get("text")));
+                }
+            }
+            return new DocumentTexts(((DirectoryReader) reader).getVersion(), out);
+        } finally {
+            searchers.release(s);
+        }
     }
 }

@@ -1,11 +1,7 @@
 package dev.aigc.nlp.qa;
 
+import dev.aigc.nlp.kb.KnowledgeStore;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiBits;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.util.Bits;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -36,8 +31,8 @@ import java.util.regex.Pattern;
  *       one of its expansions (case-insensitive), so the table never makes the base look larger than it is.</li>
  * </ol>
  *
- * <p>The map is built by one scan of the documents' stored full texts and titles per index version (cached on the reader's cache key, so
- * ingesting or deleting a document rebuilds it on the next question). Derived initials can match by chance (for the
+ * <p>The map is built by one scan of the documents' stored full texts and titles per store version ({@link KnowledgeStore#version()}, so
+ * ingesting or deleting a document, through any replica of the service, rebuilds it on the next question). Derived initials can match by chance (for the
  * bundled base "three complete projects" spells TCP); the other checks (relevance, term coverage) still apply.
  */
 final class Abbreviations {
@@ -68,45 +63,33 @@ final class Abbreviations {
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
-    /** An expansion of {@code surface} found in the base behind {@code reader}, if it is an abbreviation of one. */
-    Optional<String> expansion(IndexReader reader, String surface) throws IOException {
+    /** An expansion of {@code surface} found in the base in {@code store}, if it is an abbreviation of one. */
+    Optional<String> expansion(KnowledgeStore store, String surface) throws IOException {
         Optional<String> abbreviation = abbreviation(surface);
         if (abbreviation.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(expansions(reader).get(abbreviation.get()));
+        return Optional.ofNullable(expansions(store).get(abbreviation.get()));
     }
 
-    /** Abbreviation → the first expansion seen in the base, for the index version behind {@code reader}. */
-    Map<String, String> expansions(IndexReader reader) throws IOException {
-        IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
-        Object key = helper == null ? null : helper.getKey();
+    /** Abbreviation → the first expansion seen in the base, for the store's current version. */
+    Map<String, String> expansions(KnowledgeStore store) throws IOException {
+        Object version = store.version();
         Cache c = cache;
-        if (c != null && key != null && c.key() == key) {
+        if (c != null && c.key().equals(version)) {
             return c.expansions();
         }
-        Map<String, String> built = build(reader);
-        if (key != null) {
-            cache = new Cache(key, built);
-        }
+        KnowledgeStore.DocumentTexts documents = store.documentTexts();
+        Map<String, String> built = build(documents.documents());
+        cache = new Cache(documents.version(), built);
         return built;
     }
 
-    private Map<String, String> build(IndexReader reader) throws IOException {
+    private Map<String, String> build(List<KnowledgeStore.DocumentText> documents) {
         Map<String, String> out = new HashMap<>();
         List<String> texts = new ArrayList<>();
-        Bits live = MultiBits.getLiveDocs(reader);
-        StoredFields stored = reader.storedFields();
-        for (int i = 0; i < reader.maxDoc(); i++) {
-            if (live != null && !live.get(i)) {
-                continue;
-            }
-            Document d = stored.document(i, Set.of("text", "title", "chunk"));
-            if (d.getField("chunk") != null) {
-                continue; // a chunk repeats part of its document's stored full text
-            }
-            for (String field : List.of("text", "title")) {
-                String value = d.get(field);
+        for (KnowledgeStore.DocumentText d : documents) {
+            for (String value : new String[] {d.text(), d.title()}) {
                 if (value != null) {
                     texts.add(value);
                     addInitialisms(value, out);

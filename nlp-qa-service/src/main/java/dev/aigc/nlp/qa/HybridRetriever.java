@@ -3,7 +3,7 @@ package dev.aigc.nlp.qa;
 import dev.aigc.nlp.embed.BgeEmbedder;
 import dev.aigc.nlp.kb.Chunk;
 import dev.aigc.nlp.kb.Languages;
-import dev.aigc.nlp.kb.LuceneStore;
+import dev.aigc.nlp.kb.KnowledgeStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,16 +29,16 @@ import java.util.stream.Collectors;
  */
 public class HybridRetriever {
 
-    private final LuceneStore store;
+    private final KnowledgeStore store;
     private final BgeEmbedder embedder;
     private final QaProperties properties;
     private final Bilingual bilingual;
 
-    public HybridRetriever(LuceneStore store, BgeEmbedder embedder, QaProperties properties) {
+    public HybridRetriever(KnowledgeStore store, BgeEmbedder embedder, QaProperties properties) {
         this(store, embedder, properties, null);
     }
 
-    public HybridRetriever(LuceneStore store, BgeEmbedder embedder, QaProperties properties, Bilingual bilingual) {
+    public HybridRetriever(KnowledgeStore store, BgeEmbedder embedder, QaProperties properties, Bilingual bilingual) {
         this.store = store;
         this.embedder = embedder;
         this.properties = properties;
@@ -64,8 +64,8 @@ public class HybridRetriever {
     public Retrieval retrieve(String question, float[] queryVector, RetrievalMode mode) {
         try {
             int n = properties.candidates();
-            List<LuceneStore.Hit> bm25 = mode == RetrievalMode.DENSE ? List.of() : store.searchBm25(question, n);
-            List<LuceneStore.Hit> dense = mode == RetrievalMode.BM25 ? List.of() : store.searchDense(queryVector, n);
+            List<KnowledgeStore.Hit> bm25 = mode == RetrievalMode.DENSE ? List.of() : store.searchBm25(question, n);
+            List<KnowledgeStore.Hit> dense = mode == RetrievalMode.BM25 ? List.of() : store.searchDense(queryVector, n);
             Map<String, RankedChunk> fused = new LinkedHashMap<>();
             String lang = Languages.detect(question);
             double denseWeight = Languages.EN.equals(lang) ? properties.denseWeightEnglish() : 1;
@@ -83,12 +83,12 @@ public class HybridRetriever {
             if (mode == RetrievalMode.HYBRID && !translated.isBlank() && properties.crossLingual()) {
                 String other = Languages.ZH.equals(lang) ? Languages.EN : Languages.ZH;
                 if (properties.crossLingualWeight() > 0) {
-                    List<LuceneStore.Hit> cross = store.searchBm25(translated, other, n);
+                    List<KnowledgeStore.Hit> cross = store.searchBm25(translated, other, n);
                     topCross = cross.isEmpty() ? 0 : cross.get(0).score();
                     accumulate(crossFused, cross, queryVector, mode, false, properties.crossLingualWeight());
                 }
                 if (properties.translatedDenseWeight() > 0) {
-                    List<LuceneStore.Hit> near = store.searchDense(embedder.embed(translated), n).stream()
+                    List<KnowledgeStore.Hit> near = store.searchDense(embedder.embed(translated), n).stream()
                             .filter(h -> h.chunk().lang().equals(other)).toList();
                     accumulate(crossFused, near, queryVector, mode, false, properties.translatedDenseWeight());
                 }
@@ -97,7 +97,7 @@ public class HybridRetriever {
             if (mode == RetrievalMode.HYBRID && bilingual != null && properties.crossLingual()) {
                 String english = Languages.ZH.equals(lang) ? bilingual.gloss(question) : question;
                 String other = Languages.ZH.equals(lang) ? Languages.EN : Languages.ZH;
-                List<LuceneStore.Hit> all = store.searchEnglishView(english, null, 2 * n);
+                List<KnowledgeStore.Hit> all = store.searchEnglishView(english, null, 2 * n);
                 all.forEach(h -> view.merge(h.chunk().docId(), (double) h.score(), Math::max));
                 if (properties.englishViewWeight() > 0) {
                     accumulate(crossFused, all.stream().filter(h -> h.chunk().lang().equals(other)).limit(n).toList(),
@@ -122,10 +122,10 @@ public class HybridRetriever {
                 .collect(Collectors.joining(" "));
     }
 
-    private void accumulate(Map<String, RankedChunk> fused, List<LuceneStore.Hit> hits, float[] q, RetrievalMode mode,
+    private void accumulate(Map<String, RankedChunk> fused, List<KnowledgeStore.Hit> hits, float[] q, RetrievalMode mode,
                             boolean isBm25, double weight) {
         for (int rank = 0; rank < hits.size(); rank++) {
-            LuceneStore.Hit hit = hits.get(rank);
+            KnowledgeStore.Hit hit = hits.get(rank);
             Chunk c = hit.chunk();
             String key = c.docId() + "#" + c.index();
             double contribution = mode == RetrievalMode.HYBRID ? weight / (properties.rrfK() + rank + 1) : hit.score();

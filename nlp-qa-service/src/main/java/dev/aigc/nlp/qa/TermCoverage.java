@@ -1,21 +1,16 @@
 package dev.aigc.nlp.qa;
 
+import dev.aigc.nlp.kb.KbFields;
+import dev.aigc.nlp.kb.KnowledgeStore;
 import dev.aigc.nlp.kb.Languages;
-import dev.aigc.nlp.kb.LuceneStore;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.StringHelper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -24,7 +19,7 @@ import java.util.Set;
  *
  * <ul>
  *   <li><b>unknown names</b>: salient terms written as names ({@link QuestionTerms}) that occur in no chunk body or
- *       title of either language ({@link IndexReader#docFreq} is 0 and, for names of three letters or more, no
+ *       title of either language (the store's document frequency is 0 and, for names of three letters or more, no
  *       indexed term starts with them, so "Mac" counts as known through "macos"), and that are not an
  *       abbreviation the base spells out ({@link Abbreviations}: "NMT" is known through "neural machine
  *       translation", "NLP" through 自然语言处理);</li>
@@ -42,11 +37,11 @@ public class TermCoverage implements AutoCloseable {
 
     private static final List<String> LANGUAGES = List.of(Languages.ZH, Languages.EN);
 
-    private final LuceneStore store;
+    private final KnowledgeStore store;
     private final QuestionTerms questionTerms = new QuestionTerms();
     private final Abbreviations abbreviations = new Abbreviations();
 
-    public TermCoverage(LuceneStore store) {
+    public TermCoverage(KnowledgeStore store) {
         this.store = store;
     }
 
@@ -90,17 +85,31 @@ public class TermCoverage implements AutoCloseable {
                 }
                 translated.add(forms);
             }
-            return store.read(reader -> measure(reader, terms, translated, passageLanguages, passageTerms));
+            return measure(terms, translated, passageLanguages, passageTerms);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Result measure(IndexReader reader, List<QuestionTerms.Term> terms, List<List<List<String>>> translated,
+    private Result measure(List<QuestionTerms.Term> terms, List<List<List<String>>> translated,
                            Set<String> passageLanguages, Set<String> passageTerms) throws IOException {
+        List<List<String>> allKeys = new ArrayList<>();
+        Set<KnowledgeStore.FieldTerm> wanted = new LinkedHashSet<>();
+        for (QuestionTerms.Term t : terms) {
+            List<String> keys = keys(t);
+            allKeys.add(keys);
+            for (int i = 0; i < LANGUAGES.size(); i++) {
+                if (keys.get(i) != null) {
+                    for (String kind : List.of("body", "title")) {
+                        wanted.add(new KnowledgeStore.FieldTerm(KbFields.field(kind, LANGUAGES.get(i)), keys.get(i)));
+                    }
+                }
+            }
+        }
+        KnowledgeStore.TermStatistics stats = store.statistics(wanted);
         int chunks = 0;
         for (String lang : LANGUAGES) {
-            chunks += reader.getDocCount(LuceneStore.textField("body", lang));
+            chunks += stats.docCount(KbFields.field("body", lang));
         }
         double total = 0;
         double covered = 0;
@@ -109,17 +118,17 @@ public class TermCoverage implements AutoCloseable {
         for (int ti = 0; ti < terms.size(); ti++) {
             QuestionTerms.Term t = terms.get(ti);
             List<List<String>> forms = translated.get(ti);
-            List<String> keys = keys(t);
+            List<String> keys = allKeys.get(ti);
             int df = 0;
             boolean inTitle = false;
             for (int i = 0; i < LANGUAGES.size(); i++) {
                 if (keys.get(i) != null) {
-                    df += reader.docFreq(new Term(LuceneStore.textField("body", LANGUAGES.get(i)), keys.get(i)));
-                    inTitle |= reader.docFreq(new Term(LuceneStore.textField("title", LANGUAGES.get(i)), keys.get(i))) > 0;
+                    df += stats.docFreq(KbFields.field("body", LANGUAGES.get(i)), keys.get(i));
+                    inTitle |= stats.docFreq(KbFields.field("title", LANGUAGES.get(i)), keys.get(i)) > 0;
                 }
             }
-            if (t.name() && df == 0 && !inTitle && !prefixKnown(reader, keys)
-                    && abbreviations.expansion(reader, t.surface()).isEmpty()) {
+            if (t.name() && df == 0 && !inTitle && !prefixKnown(keys)
+                    && abbreviations.expansion(store, t.surface()).isEmpty()) {
                 unknownNames.add(t.surface());
             }
             if (t.han() && !passageLanguages.contains(Languages.ZH) && forms.isEmpty()) {
@@ -149,20 +158,14 @@ public class TermCoverage implements AutoCloseable {
         return keys;
     }
 
-    private static boolean prefixKnown(IndexReader reader, List<String> keys) throws IOException {
+    private boolean prefixKnown(List<String> keys) throws IOException {
         for (int i = 0; i < LANGUAGES.size(); i++) {
             String key = keys.get(i);
             if (key == null || key.length() < PREFIX_MIN_LENGTH) {
                 continue;
             }
-            BytesRef prefix = new BytesRef(key);
             for (String kind : List.of("body", "title")) {
-                Terms indexed = MultiTerms.getTerms(reader, LuceneStore.textField(kind, LANGUAGES.get(i)));
-                if (indexed == null) {
-                    continue;
-                }
-                TermsEnum e = indexed.iterator();
-                if (e.seekCeil(prefix) != TermsEnum.SeekStatus.END && StringHelper.startsWith(e.term(), prefix)) {
+                if (store.hasTermStartingWith(KbFields.field(kind, LANGUAGES.get(i)), key)) {
                     return true;
                 }
             }
@@ -171,7 +174,7 @@ public class TermCoverage implements AutoCloseable {
     }
 
     private static List<String> analyze(Analyzer analyzer, String text) {
-        return LuceneStore.terms(analyzer, "text", text);
+        return KnowledgeStore.terms(analyzer, "text", text);
     }
 
     @Override
