@@ -155,33 +155,42 @@ class ScaleOutTests {
             }
             String word = "zorblax" + i + "q";
             ConfigurableApplicationContext via = i % 2 == 0 ? a : b;
-            Reply r = post(via, "/api/v1/qa/documents", Map.of("title", "Kill test " + i,
-                    "text", "Kill test document " + i + " mentions the token " + word + ". It has two sentences.",
-                    "lang", "en"));
-            if (r.status() == 201) {
-                acknowledged.add(r.json().get("id").asString());
-                words.add(word);
-            } else {
+            // As a client would: a 503 (no leader for the shard while the dead node's session expires) is retried
+            // after a pause; only a 201 counts.
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (true) {
+                Reply r = post(via, "/api/v1/qa/documents", Map.of("title", "Kill test " + i,
+                        "text", "Kill test document " + i + " mentions the token " + word + ". It has two sentences.",
+                        "lang", "en"));
+                if (r.status() == 201) {
+                    acknowledged.add(r.json().get("id").asString());
+                    words.add(word);
+                    break;
+                }
                 assertThat(r.status()).as("a failed write is a 503 problem, not a 500: %s", r.body()).isEqualTo(503);
+                assertThat(System.nanoTime()).as("writes resume once the surviving node leads").isLessThan(deadline);
                 refused++;
+                Thread.sleep(1000);
             }
         }
-        assertThat(acknowledged.size()).as("most writes succeed (refused: %d)", refused).isGreaterThan(50);
+        assertThat(acknowledged).hasSize(100);
         List<String> survivor = List.of(cloud.urls().get(0));
         try (KnowledgeStore store = new SolrStore(new StoreProperties.Solr(survivor, COLLECTION, "nlp-qa-kb", 2, 2, 1,
                 Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(120)))) {
             for (int i = 0; i < acknowledged.size(); i++) {
                 assertThat(store.get(acknowledged.get(i))).as("document %s", acknowledged.get(i)).isPresent();
-                List<KnowledgeStore.Hit> hits = store.searchBm25(words.get(i), 3);
-                assertThat(hits).as("search for %s", words.get(i)).isNotEmpty();
-                assertThat(hits.get(0).chunk().docId()).isEqualTo(acknowledged.get(i));
+                // (a refused attempt may have left an unacknowledged copy with the same word: contains, not first)
+                List<KnowledgeStore.Hit> hits = store.searchBm25(words.get(i), 10);
+                assertThat(hits).as("search for %s", words.get(i)).extracting(h -> h.chunk().docId())
+                        .contains(acknowledged.get(i));
             }
         }
         for (ConfigurableApplicationContext via : List.of(a, b)) {
             assertThat(get(via, "/api/v1/qa/documents/" + acknowledged.get(acknowledged.size() - 1)).status())
                     .isEqualTo(200);
         }
-        System.out.printf("kill test: %d acknowledged, %d refused with 503%n", acknowledged.size(), refused);
+        System.out.printf("kill test: %d acknowledged, %d attempts refused with 503 during the fail-over%n",
+                acknowledged.size(), refused);
     }
 
     // ---- HTTP -------------------------------------------------------------------------------------------------
