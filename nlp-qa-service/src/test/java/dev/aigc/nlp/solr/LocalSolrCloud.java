@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * solr-launcher module ({@code dev.aigc.solr.LocalSolrCloud}) on its own classpath (Solr's Jetty 10 must not meet
  * the Jetty that Spring Boot manages on this module's classpath). One cluster serves all the test classes of a test
  * JVM and is stopped when the JVM exits; {@link #kill(int)} ends a node with SIGKILL. With {@code -Dsolr.test.urls}
- * (comma-separated node URLs) the tests use a cluster that is already running instead (scripts/start-solr.sh).
+ * (comma-separated node URLs) the tests use a cluster that is already running instead (scripts/start-solr.sh);
+ * {@code -Dsolr.test.keep=true} keeps the cluster's logs and data in its temporary directory.
  */
 public final class LocalSolrCloud {
 
@@ -162,6 +163,18 @@ public final class LocalSolrCloud {
         }
         if (zookeeper != null) {
             zookeeper.destroyForcibly();
+            try {
+                zookeeper.waitFor(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (dir != null && !Boolean.getBoolean("solr.test.keep")) { // -Dsolr.test.keep=true keeps logs and data
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                System.err.println("could not delete " + dir + ": " + e);
+            }
         }
     }
 
