@@ -49,8 +49,16 @@ class ScaledOverlayTest {
         assertThat(m.find(StatefulSet.class, "nlp-qa-service")).as("the base StatefulSet is deleted").isEmpty();
         Deployment nlp = m.find(Deployment.class, "nlp-qa-service").orElseThrow();
         for (Volume v : nlp.getSpec().getTemplate().getSpec().getVolumes()) {
-            assertThat(v.getEmptyDir()).as("volume " + v.getName() + " is scratch space").isNotNull();
+            if (v.getPersistentVolumeClaim() != null) {
+                assertThat(v.getPersistentVolumeClaim().getClaimName()).as("the only claim is the shared model store")
+                        .isEqualTo("model-store");
+            } else {
+                assertThat(v.getEmptyDir()).as("volume " + v.getName() + " is scratch space").isNotNull();
+            }
         }
+        assertThat(ManifestCrossReferenceTest.container(m.workload("nlp-qa-service"), "nlp-qa-service")
+                .getVolumeMounts()).anyMatch(vm -> vm.getName().equals("model-store")
+                && vm.getMountPath().equals("/var/lib/aigc/model-store"));
         Container c = ManifestCrossReferenceTest.container(m.workload("nlp-qa-service"), "nlp-qa-service");
         Map<String, String> env = ManifestCrossReferenceTest.env(c, config);
         assertThat(env).containsEntry("NLP_KB_BACKEND", "solr").doesNotContainKey("NLP_KB_INDEX_DIR");

@@ -11,6 +11,7 @@ import dev.aigc.nlp.kb.Languages;
 import dev.aigc.nlp.kb.LuceneStore;
 import dev.aigc.nlp.kb.SolrStore;
 import dev.aigc.nlp.kb.StoreProperties;
+import dev.aigc.nlp.qa.Bilingual;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,8 +49,10 @@ class SolrStoreParityTest {
     @BeforeAll
     static void load() throws Exception {
         LocalSolrCloud cloud = LocalSolrCloud.shared();
-        lucene = new LuceneStore(dir.resolve("index"));
-        solr = new SolrStore(settings(cloud, "parity-" + UUID.randomUUID().toString().substring(0, 8), 2));
+        Bilingual bilingual = Bilingual.load();
+        lucene = new LuceneStore(dir.resolve("index"), bilingual::gloss);
+        solr = new SolrStore(settings(cloud, "parity-" + UUID.randomUUID().toString().substring(0, 8), 2),
+                bilingual::gloss);
         base = bundledWithRandomVectors();
         lucene.addAll(base);
         solr.addAll(base);
@@ -81,6 +84,18 @@ class SolrStoreParityTest {
         assertSameHits(lucene.searchBm25("过拟合 正则化", Languages.ZH, 20),
                 solr.searchBm25("过拟合 正则化", Languages.ZH, 20), 1e-4);
         assertThat(solr.searchBm25("？！……", 5)).as("no terms, no query").isEmpty();
+    }
+
+    @Test
+    void shouldScoreTheEnglishViewLikeTheEmbeddedIndex() throws Exception {
+        for (String q : List.of("What are the two networks in a generative adversarial network?",
+                "How is the cross-entropy loss of one sample computed?", "learning rate warm-up")) {
+            assertSameHits(lucene.searchEnglishView(q, null, 20), solr.searchEnglishView(q, null, 20), 1e-4);
+            List<KnowledgeStore.Hit> zh = solr.searchEnglishView(q, Languages.ZH, 20);
+            assertThat(zh).as("Chinese chunks found through their glosses: %s", q).isNotEmpty()
+                    .allMatch(h -> h.chunk().lang().equals(Languages.ZH));
+            assertSameHits(lucene.searchEnglishView(q, Languages.ZH, 20), zh, 1e-4);
+        }
     }
 
     @Test
