@@ -148,7 +148,7 @@ public final class EvaluationCommand {
         System.out.println("#\tcross\tdense\tset\tlang\texpected\tsame_doc\tsame_cov\tsame_cos\tcross_doc\tcross_cov"
                 + "\tcross_cos\tbm25\tcross_bm25");
         for (double[] w : new double[][] {{1, 0}, {1, 0.5}, {0.5, 1}}) {
-            QaService service = p.service(Pipelines.settings(w[0], w[1], 1, false), none);
+            QaService service = p.service(Pipelines.settings(w[0], w[1], 1, false).withLanguageDecision(null), none);
             for (var e : sets.entrySet()) {
                 for (RetrievalEvaluator.Outcome o : new RetrievalEvaluator(service).run(e.getValue(), RetrievalMode.HYBRID)) {
                     QaService.Assessment a = o.assessment();
