@@ -117,25 +117,30 @@ public final class Bilingual {
                 i++;
                 continue;
             }
-            int end = i + 1;
-            String word = null;
-            for (int len = Math.min(MAX_HAN_WORD, cps.length - i); len >= 1; len--) {
-                if (!allHan(cps, i, len)) {
-                    continue;
-                }
-                String candidate = new String(cps, i, len);
-                if (zhToEn.containsKey(candidate)) {
-                    word = candidate;
-                    end = i + len;
-                    break;
-                }
-            }
+            String word = dictionaryWordAt(cps, i);
+            int end = i + (word == null ? 1 : word.codePointCount(0, word.length()));
             if (word != null && !CHINESE_STOP.contains(word)) {
                 units.add(new Unit(word, List.of(word), zhToEn.get(word)));
             }
             i = end;
         }
         return units;
+    }
+
+    /**
+     * The longest dictionary word (at most {@value #MAX_HAN_WORD} Han characters) that starts at code point
+     * {@code i}, or null: forward maximum matching, one step.
+     */
+    private String dictionaryWordAt(int[] cps, int i) {
+        for (int len = Math.min(MAX_HAN_WORD, cps.length - i); len >= 1; len--) {
+            if (allHan(cps, i, len)) {
+                String candidate = new String(cps, i, len);
+                if (zhToEn.containsKey(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
     }
 
     private List<Unit> fromEnglish(String question, Predicate<String> knownChinese) {
@@ -189,18 +194,8 @@ public final class Bilingual {
                 out.appendCodePoint(cps[i++]);
                 continue;
             }
-            int end = i + 1;
-            String word = null;
-            for (int len = Math.min(MAX_HAN_WORD, cps.length - i); len >= 1; len--) {
-                if (allHan(cps, i, len)) {
-                    String candidate = new String(cps, i, len);
-                    if (zhToEn.containsKey(candidate)) {
-                        word = candidate;
-                        end = i + len;
-                        break;
-                    }
-                }
-            }
+            String word = dictionaryWordAt(cps, i);
+            int end = i + (word == null ? 1 : word.codePointCount(0, word.length()));
             out.append(' ');
             if (word != null && !CHINESE_STOP.contains(word)) {
                 for (String g : zhToEn.get(word)) {

@@ -80,8 +80,8 @@ public class HybridRetriever {
                 translated = translated + " " + latinWords(question);
             }
             Map<String, RankedChunk> crossFused = new LinkedHashMap<>();
+            String other = Languages.ZH.equals(lang) ? Languages.EN : Languages.ZH;
             if (mode == RetrievalMode.HYBRID && !translated.isBlank() && properties.crossLingual()) {
-                String other = Languages.ZH.equals(lang) ? Languages.EN : Languages.ZH;
                 if (properties.crossLingualWeight() > 0) {
                     List<KnowledgeStore.Hit> cross = store.searchBm25(translated, other, n);
                     topCross = cross.isEmpty() ? 0 : cross.get(0).score();
@@ -96,7 +96,6 @@ public class HybridRetriever {
             Map<String, Double> view = new LinkedHashMap<>();
             if (mode == RetrievalMode.HYBRID && bilingual != null && properties.crossLingual()) {
                 String english = Languages.ZH.equals(lang) ? bilingual.gloss(question) : question;
-                String other = Languages.ZH.equals(lang) ? Languages.EN : Languages.ZH;
                 List<KnowledgeStore.Hit> all = store.searchEnglishView(english, null, 2 * n);
                 all.forEach(h -> view.merge(h.chunk().docId(), (double) h.score(), Math::max));
                 if (properties.englishViewWeight() > 0) {
