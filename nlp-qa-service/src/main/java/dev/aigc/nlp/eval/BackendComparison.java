@@ -5,6 +5,7 @@ import dev.aigc.nlp.kb.KbSeeder;
 import dev.aigc.nlp.kb.KnowledgeBase;
 import dev.aigc.nlp.qa.Bilingual;
 import dev.aigc.nlp.qa.ConfidenceModel;
+import dev.aigc.nlp.qa.DenseEnglishView;
 import dev.aigc.nlp.qa.QaService;
 import dev.aigc.nlp.qa.RetrievalMode;
 import dev.aigc.nlp.qa.TermCoverage;
@@ -39,13 +40,16 @@ final class BackendComparison {
         Map<String, Map<String, RetrievalEvaluator.Metrics>> results = new LinkedHashMap<>();
         Map<String, Double> msPerQuestion = new LinkedHashMap<>();
         Bilingual bilingual = Bilingual.load();
-        try (BgeEmbedder embedder = new BgeEmbedder(1, 2, 512)) {
+        try (BgeEmbedder embedder = new BgeEmbedder(1, 2, 512);
+             BgeEmbedder english = new BgeEmbedder(BgeEmbedder.Model.EN, 1, 2, 512)) {
+            DenseEnglishView denseView = new DenseEnglishView(english, bilingual,
+                    EvaluationCommand.SHIPPED_DENSE_VIEW.cacheSize());
             for (String backend : List.of("lucene", "solr")) {
                 try (EvalBackend store = EvalBackend.open(backend, solrUrls, bilingual::gloss);
                      KnowledgeBase kb = new KnowledgeBase(store.store(), EvalBackend.PROPERTIES, embedder);
                      TermCoverage coverage = new TermCoverage(kb.store())) {
                     KbSeeder.seedIfEmpty(kb);
-                    var pipelines = new EvaluationCommand.Pipelines(kb, embedder, coverage, bilingual);
+                    var pipelines = new EvaluationCommand.Pipelines(kb, embedder, coverage, bilingual, denseView);
                     QaService service = pipelines.service(EvaluationCommand.Pipelines.shipped(true), ConfidenceModel.load());
                     Map<String, RetrievalEvaluator.Metrics> byset = new LinkedHashMap<>();
                     List<RetrievalEvaluator.Outcome> all = new ArrayList<>();

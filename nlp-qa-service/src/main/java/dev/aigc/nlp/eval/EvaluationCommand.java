@@ -3,11 +3,13 @@ package dev.aigc.nlp.eval;
 import dev.aigc.nlp.classify.SentimentAnalyzer;
 import dev.aigc.nlp.embed.BgeEmbedder;
 import dev.aigc.nlp.kb.KbSeeder;
+import dev.aigc.nlp.kb.Languages;
 import dev.aigc.nlp.kb.KnowledgeBase;
 import dev.aigc.nlp.qa.AnswerComposer;
 import dev.aigc.nlp.qa.AskRequest;
 import dev.aigc.nlp.qa.Bilingual;
 import dev.aigc.nlp.qa.ConfidenceModel;
+import dev.aigc.nlp.qa.DenseEnglishView;
 import dev.aigc.nlp.qa.HybridRetriever;
 import dev.aigc.nlp.qa.PassageSelector;
 import dev.aigc.nlp.qa.QaProperties;
@@ -47,10 +49,10 @@ public final class EvaluationCommand {
     static final Map<String, String> TUNING = ordered("tuning", "qa-eval.tsv", "cross-lingual tuning",
             "qa-xling-tuning.tsv", "held-out v1 (diagnosed)", "qa-heldout.tsv", "held-out v2 (diagnosed)",
             "qa-heldout-v2.tsv", "held-out v3 (diagnosed)", "qa-heldout-v3.tsv", "cross-lingual v1 (diagnosed)",
-            "qa-heldout-xling-v1.tsv");
+            "qa-heldout-xling-v1.tsv", "cross-lingual v2 (diagnosed)", "qa-heldout-xling-v2.tsv");
     /** Sets never used for tuning or fitting. */
     static final Map<String, String> HELD_OUT = ordered("held-out v4", "qa-heldout-v4.tsv", "held-out v5",
-            "qa-heldout-v5.tsv", "cross-lingual held-out v2", "qa-heldout-xling-v2.tsv");
+            "qa-heldout-v5.tsv");
 
     private EvaluationCommand() {
     }
@@ -81,6 +83,7 @@ public final class EvaluationCommand {
         String backend = options.getOrDefault("backend", "lucene");
         Bilingual bilingual = Bilingual.load();
         try (BgeEmbedder embedder = new BgeEmbedder(1, 2, 512);
+             BgeEmbedder english = new BgeEmbedder(BgeEmbedder.Model.EN, 1, 2, 512);
              EvalBackend store = EvalBackend.open(backend, solrUrls, bilingual::gloss);
              KnowledgeBase kb = new KnowledgeBase(store.store(), EvalBackend.PROPERTIES, embedder);
              TermCoverage termCoverage = new TermCoverage(kb.store())) {
@@ -88,15 +91,17 @@ public final class EvaluationCommand {
             KbSeeder.seedIfEmpty(kb);
             System.out.printf(Locale.ROOT, "indexed %d documents in %s in %.1f s%n", kb.count(), store,
                     (System.nanoTime() - t0) / 1e9);
-            Pipelines p = new Pipelines(kb, embedder, termCoverage, bilingual);
+            Pipelines p = new Pipelines(kb, embedder, termCoverage, bilingual,
+                    new DenseEnglishView(english, bilingual, SHIPPED_DENSE_VIEW.cacheSize()));
             switch (command) {
                 case "tune" -> tune(p);
                 case "xdiag" -> crossLingualDiagnosis(p);
                 case "decision" -> decisionRows(p);
+                case "candidates" -> candidateRows(p);
                 case "fit" -> fit(p, Path.of("nlp-qa-service/src/main/resources", ConfidenceModel.RESOURCE));
                 case "report" -> report(p, docs);
                 default -> throw new IllegalArgumentException(
-                        "usage: EvaluationCommand tune | xdiag | decision | fit | report [docs] | compare [docs] "
+                        "usage: EvaluationCommand tune | xdiag | decision | candidates | fit | report [docs] | compare [docs] "
                                 + "[--backend=lucene|solr] "
                                 + "[--solr-urls=URL,URL]");
             }
@@ -104,7 +109,8 @@ public final class EvaluationCommand {
     }
 
     /** The service wired like the application, with settings varied by the evaluation. */
-    record Pipelines(KnowledgeBase kb, BgeEmbedder embedder, TermCoverage termCoverage, Bilingual bilingual) {
+    record Pipelines(KnowledgeBase kb, BgeEmbedder embedder, TermCoverage termCoverage, Bilingual bilingual,
+                     DenseEnglishView denseView) {
 
         /** application.yml's nlp.qa settings with the given cross-lingual weights and decision. */
         static QaProperties settings(double crossWeight, double translatedDenseWeight, double crossMargin,
@@ -115,7 +121,7 @@ public final class EvaluationCommand {
         static QaProperties settings(double crossWeight, double translatedDenseWeight, double englishViewWeight,
                                      double crossMargin, boolean calibrated) {
             return new QaProperties(0.55, 60, 20, false, 0.3, 0.02, 500, 0.2, true, 0.1, crossWeight,
-                    translatedDenseWeight, englishViewWeight, crossMargin, SHIPPED_LANGUAGE_DECISION, calibrated);
+                    translatedDenseWeight, englishViewWeight, crossMargin, SHIPPED_LANGUAGE_DECISION, SHIPPED_DENSE_VIEW, calibrated);
         }
 
         static QaProperties shipped(boolean calibrated) {
@@ -123,7 +129,8 @@ public final class EvaluationCommand {
         }
 
         QaService service(QaProperties qa, ConfidenceModel model) {
-            return new QaService(new HybridRetriever(kb.store(), embedder, qa, bilingual),
+            return new QaService(new HybridRetriever(kb.store(), embedder, qa, bilingual,
+                    qa.denseView() == null ? null : denseView),
                     new PassageSelector(termCoverage, QaProperties.SELECT_DOCUMENTS, qa.promoteMargin(), qa.crossLingualMargin(),
                             qa.languageDecision()),
                     new AnswerComposer(embedder), qa, model);
@@ -134,8 +141,9 @@ public final class EvaluationCommand {
     static final double SHIPPED_TRANSLATED_DENSE_WEIGHT = 1.0;
     static final double SHIPPED_CROSS_MARGIN = 1;
     static final QaProperties.LanguageDecision SHIPPED_LANGUAGE_DECISION =
-            new QaProperties.LanguageDecision(-0.1, 0.1, 0.3, 0.1, 0.0, 0.4);
+            new QaProperties.LanguageDecision(0.1, 1.0, 0.3, 0.1, 0.0, 0.4);
     static final double SHIPPED_ENGLISH_VIEW_WEIGHT = 1.0;
+    static final QaProperties.DenseView SHIPPED_DENSE_VIEW = new QaProperties.DenseView(true, 4, 20_000);
 
     /**
      * Per tuning question: the same-language choice and the cross-lingual ranking's first document with their term
@@ -148,7 +156,8 @@ public final class EvaluationCommand {
         System.out.println("#\tcross\tdense\tset\tlang\texpected\tsame_doc\tsame_cov\tsame_cos\tcross_doc\tcross_cov"
                 + "\tcross_cos\tbm25\tcross_bm25");
         for (double[] w : new double[][] {{1, 0}, {1, 0.5}, {0.5, 1}}) {
-            QaService service = p.service(Pipelines.settings(w[0], w[1], 1, false).withLanguageDecision(null), none);
+            QaService service = p.service(Pipelines.settings(w[0], w[1], 1, false).withLanguageDecision(null)
+                    .withDenseView(null), none);
             for (var e : sets.entrySet()) {
                 for (RetrievalEvaluator.Outcome o : new RetrievalEvaluator(service).run(e.getValue(), RetrievalMode.HYBRID)) {
                     QaService.Assessment a = o.assessment();
@@ -224,7 +233,7 @@ public final class EvaluationCommand {
         Map<String, List<EvalQuestion>> sets = read(TUNING);
         QaService service = p.service(Pipelines.shipped(true).withCrossLingualMargin(1).withLanguageDecision(null), ConfidenceModel.load());
         System.out.println("set\tqlang\texpected\tsame_doc\tcross_doc\tsame_cov\tcross_cov\tsame_cos\tcross_cos"
-                + "\tsame_view\tcross_view\tsame_score\tcross_score\tbm25\tcross_bm25\tpromoted\tquestion");
+                + "\tsame_view\tcross_view\tsame_score\tcross_score\tbm25\tcross_bm25\tpromoted\tsame_dense\tcross_dense\tquestion");
         for (var e : sets.entrySet()) {
             for (RetrievalEvaluator.Outcome o : new RetrievalEvaluator(service).run(e.getValue(), RetrievalMode.HYBRID)) {
                 QaService.Assessment a = o.assessment();
@@ -235,13 +244,58 @@ public final class EvaluationCommand {
                 HybridRetriever.RankedChunk same = a.selection().ranked().get(0);
                 var cross = r.crossRanked();
                 String crossDoc = cross.isEmpty() ? "-" : cross.get(0).chunk().docId();
-                System.out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.3f\t%.3f\t%.5f\t%.5f\t%.3f\t%.3f\t%b\t%s%n",
+                System.out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.3f\t%.3f\t%.5f\t%.5f\t%.3f\t%.3f\t%b\t%.4f\t%.4f\t%s%n",
                         e.getKey(), o.question().lang(), o.question().answerable() ? o.question().expectedDocId() : "-",
                         same.chunk().docId(), crossDoc, a.terms().coverage(),
                         Double.isNaN(a.selection().crossCoverage()) ? 0 : a.selection().crossCoverage(), same.cosine(),
                         cross.isEmpty() ? 0 : cross.get(0).cosine(), r.englishViewScore(same.chunk().docId()),
                         r.englishViewScore(crossDoc), same.score(), cross.isEmpty() ? 0 : cross.get(0).score(),
-                        r.topBm25(), r.topCrossBm25(), a.selection().promoted(), o.question().question());
+                        r.topBm25(), r.topCrossBm25(), a.selection().promoted(), r.denseViewScore(same.chunk().docId()),
+                        r.denseViewScore(crossDoc), o.question().question());
+            }
+        }
+    }
+
+    /**
+     * Per tuning question, with the dense English view off in the pipeline (so the cross-lingual ranking keeps its
+     * fused order): the first four documents of each ranking with their ranks, English-view BM25, dense English-view
+     * cosine (best over the document's retrieved chunks) and Chinese-model cosine, as JSON lines on stdout;
+     * {@code scripts/choose-cross-rerank.py} reads them to choose the cross-lingual ranking's reorder.
+     */
+    private static void candidateRows(Pipelines p) throws Exception {
+        Map<String, List<EvalQuestion>> sets = read(TUNING);
+        QaService service = p.service(Pipelines.shipped(true).withCrossLingualMargin(1).withLanguageDecision(null)
+                .withDenseView(null), ConfidenceModel.load());
+        for (var e : sets.entrySet()) {
+            for (RetrievalEvaluator.Outcome o : new RetrievalEvaluator(service).run(e.getValue(), RetrievalMode.HYBRID)) {
+                QaService.Assessment a = o.assessment();
+                if (a == null) {
+                    continue;
+                }
+                HybridRetriever.Retrieval r = a.selection().retrieval();
+                String q = o.question().question();
+                float[] qv = p.denseView().question(q);
+                List<String> sameDocs = a.selection().ranked().stream().map(c -> c.chunk().docId()).distinct()
+                        .limit(4).toList();
+                List<String> crossDocs = r.crossRanked().stream().map(c -> c.chunk().docId()).distinct()
+                        .limit(4).toList();
+                List<String> docs = new ArrayList<>(sameDocs);
+                crossDocs.stream().filter(d -> !docs.contains(d)).forEach(docs::add);
+                List<String> cands = new ArrayList<>();
+                for (String d : docs) {
+                    List<HybridRetriever.RankedChunk> chunks = new ArrayList<>();
+                    a.selection().ranked().stream().filter(c -> c.chunk().docId().equals(d)).forEach(chunks::add);
+                    r.crossRanked().stream().filter(c -> c.chunk().docId().equals(d)).forEach(chunks::add);
+                    double dense = p.denseView().best(qv, chunks.stream().map(HybridRetriever.RankedChunk::chunk).toList());
+                    double zhCos = chunks.stream().mapToDouble(HybridRetriever.RankedChunk::cosine).max().orElse(-1);
+                    cands.add(String.format(Locale.ROOT, "{\"doc\":\"%s\",\"same_rank\":%d,\"cross_rank\":%d,"
+                                    + "\"view\":%.4f,\"dense\":%.4f,\"zh_cos\":%.4f}", d, sameDocs.indexOf(d) + 1,
+                            crossDocs.indexOf(d) + 1, r.englishViewScore(d), dense, zhCos));
+                }
+                System.out.printf(Locale.ROOT, "{\"set\":\"%s\",\"qlang\":\"%s\",\"expected\":\"%s\","
+                                + "\"cands\":[%s],\"q\":\"%s\"}%n", e.getKey(), o.question().lang(),
+                        o.question().answerable() ? o.question().expectedDocId() : "-", String.join(",", cands),
+                        q.replace("\\", "/").replace("\"", "'"));
             }
         }
     }
@@ -313,9 +367,10 @@ public final class EvaluationCommand {
         Map<String, List<EvalQuestion>> held = read(HELD_OUT);
         ConfidenceModel model = ConfidenceModel.load();
         QaService fin = p.service(Pipelines.shipped(true), model);
-        QaService before = p.service(Pipelines.settings(0, 0, 0, 1, false).withLanguageDecision(null), model);
+        QaService before = p.service(Pipelines.settings(0, 0, 0, 1, false).withLanguageDecision(null)
+                .withDenseView(null), model);
         QaService dictionaryOnly = p.service(Pipelines.settings(SHIPPED_CROSS_WEIGHT, SHIPPED_TRANSLATED_DENSE_WEIGHT, 0,
-                0.2, true).withLanguageDecision(null), model);
+                0.2, true).withLanguageDecision(null).withDenseView(null), model);
         Map<String, Runner> pipelines = new LinkedHashMap<>();
         pipelines.put("bm25 only", qs -> new RetrievalEvaluator(fin).run(qs, RetrievalMode.BM25));
         pipelines.put("dense only", qs -> new RetrievalEvaluator(fin).run(qs, RetrievalMode.DENSE));

@@ -21,7 +21,7 @@ public final class ConfidenceModel {
     /** Feature names, in the order of {@link Features#vector()}. */
     public static final List<String> FEATURES = List.of("cosine", "log1p_bm25", "log1p_cross_bm25", "coverage",
             "cross_language", "zh_question", "margin", "promoted", "cross_language_x_coverage",
-            "cross_language_x_cosine", "log1p_view", "view_margin");
+            "cross_language_x_cosine", "log1p_view", "view_margin", "dense_view", "dense_view_margin");
 
     public static final String RESOURCE = "qa/confidence-model.properties";
 
@@ -101,16 +101,19 @@ public final class ConfidenceModel {
      * as written and of its translation, term coverage of the answering passages, whether they are in the other
      * language, whether the question is Chinese, the relative margin of the first document's fused score over the
      * second's, whether the document choice promoted the second document, the answering document's English-view
-     * BM25 score (both languages on one scale) and its margin {@code ln(1 + view) − ln(1 + best other document's)}.
+     * BM25 score (both languages on one scale) and its margin {@code ln(1 + view) − ln(1 + best other document's)},
+     * and its dense English-view cosine ({@link DenseEnglishView}, 0 without it) and that cosine's margin over the best
+     * other candidate document's.
      */
     public record Features(double cosine, double bm25, double crossBm25, double coverage, boolean crossLanguage,
-                           boolean zhQuestion, double margin, boolean promoted, double view, double viewMargin) {
+                           boolean zhQuestion, double margin, boolean promoted, double view, double viewMargin,
+                           double denseView, double denseViewMargin) {
 
         public double[] vector() {
             double cross = crossLanguage ? 1 : 0;
             return new double[] {cosine, Math.log1p(Math.max(0, bm25)), Math.log1p(Math.max(0, crossBm25)), coverage,
                     cross, zhQuestion ? 1 : 0, margin, promoted ? 1 : 0, cross * coverage, cross * cosine,
-                    Math.log1p(Math.max(0, view)), viewMargin};
+                    Math.log1p(Math.max(0, view)), viewMargin, denseView, denseViewMargin};
         }
     }
 }

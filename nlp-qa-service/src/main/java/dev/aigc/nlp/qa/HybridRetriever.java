@@ -33,16 +33,27 @@ public class HybridRetriever {
     private final BgeEmbedder embedder;
     private final QaProperties properties;
     private final Bilingual bilingual;
+    private final DenseEnglishView denseView;
 
     public HybridRetriever(KnowledgeStore store, BgeEmbedder embedder, QaProperties properties) {
-        this(store, embedder, properties, null);
+        this(store, embedder, properties, null, null);
     }
 
     public HybridRetriever(KnowledgeStore store, BgeEmbedder embedder, QaProperties properties, Bilingual bilingual) {
+        this(store, embedder, properties, bilingual, null);
+    }
+
+    /**
+     * @param denseView the dense English view (null: the cross-lingual ranking's documents keep their fused order and
+     *                  no dense English-view score is computed)
+     */
+    public HybridRetriever(KnowledgeStore store, BgeEmbedder embedder, QaProperties properties, Bilingual bilingual,
+                           DenseEnglishView denseView) {
         this.store = store;
         this.embedder = embedder;
         this.properties = properties;
         this.bilingual = bilingual;
+        this.denseView = denseView;
     }
 
     /**
@@ -107,12 +118,65 @@ public class HybridRetriever {
             crossRanked.sort(Comparator.comparingDouble(RankedChunk::score).reversed());
             List<RankedChunk> ranked = new ArrayList<>(fused.values());
             ranked.sort(Comparator.comparingDouble(RankedChunk::score).reversed());
+            Map<String, Double> denseScores = Map.of();
+            if (denseView != null && !view.isEmpty()) {
+                denseScores = denseViewScores(question, ranked, crossRanked);
+                crossRanked = rerankDocuments(crossRanked, view, denseScores);
+            }
             return new Retrieval(ranked, bm25.isEmpty() ? 0 : bm25.get(0).score(), topCross, translation, crossRanked,
-                    view);
+                    view, denseScores);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Per candidate document (the first {@value #VIEW_DOCUMENTS} of each ranking), the best cosine between the question
+     * and the dense English view of its chunks in either ranking.
+     */
+    private Map<String, Double> denseViewScores(String question, List<RankedChunk> ranked, List<RankedChunk> cross) {
+        Map<String, List<Chunk>> byDoc = new LinkedHashMap<>();
+        for (List<RankedChunk> list : List.of(ranked, cross)) {
+            List<String> docs = list.stream().map(r -> r.chunk().docId()).distinct().limit(VIEW_DOCUMENTS).toList();
+            for (RankedChunk r : list) {
+                if (docs.contains(r.chunk().docId())) {
+                    List<Chunk> own = byDoc.computeIfAbsent(r.chunk().docId(), d -> new ArrayList<>());
+                    if (own.stream().noneMatch(c -> c.index() == r.chunk().index())) {
+                        own.add(r.chunk());
+                    }
+                }
+            }
+        }
+        float[] q = denseView.question(question);
+        Map<String, Double> out = new LinkedHashMap<>();
+        byDoc.forEach((doc, chunks) -> out.put(doc, denseView.best(q, chunks)));
+        return out;
+    }
+
+    /**
+     * The cross-lingual ranking with its first {@value #VIEW_DOCUMENTS} documents reordered by
+     * {@code ln(1 + English-view BM25) + rerankWeight × dense English-view cosine} (both on one scale for every
+     * page); chunks keep their order within a document, the rest of the list follows unchanged.
+     */
+    private List<RankedChunk> rerankDocuments(List<RankedChunk> cross, Map<String, Double> view, Map<String, Double> dense) {
+        QaProperties.DenseView settings = properties.denseView();
+        if (settings == null || !settings.enabled() || cross.isEmpty()) {
+            return cross;
+        }
+        List<String> docs = new ArrayList<>(cross.stream().map(r -> r.chunk().docId()).distinct()
+                .limit(VIEW_DOCUMENTS).toList());
+        docs.sort(Comparator.comparingDouble((String d) -> -(Math.log1p(view.getOrDefault(d, 0.0))
+                + settings.rerankWeight() * dense.getOrDefault(d, 0.0))));
+        List<RankedChunk> out = new ArrayList<>(cross.size());
+        for (String d : docs) {
+            cross.stream().filter(r -> r.chunk().docId().equals(d)).forEach(out::add);
+        }
+        cross.stream().filter(r -> !docs.contains(r.chunk().docId())).forEach(out::add);
+        return out;
+    }
+
+    /** How many documents of each ranking get a dense English-view score (and are reordered in the cross ranking). */
+    static final int VIEW_DOCUMENTS = 4;
 
     /** The Latin-script words of a text, space-separated. */
     static String latinWords(String text) {
@@ -139,23 +203,29 @@ public class HybridRetriever {
      * The ranked chunks, the best BM25 score (0 when BM25 did not run or matched nothing), the best BM25 score of the
      * translated question on the other language's fields (0 when that list did not run), the translation, the
      * cross-lingual ranking and, per document, the best BM25 score of the question in English over the chunks'
-     * English view (both languages on one scale; empty when it did not run).
+     * English view (both languages on one scale; empty when it did not run) and, per candidate document, the best
+     * cosine of the question and its chunks in the dense English view ({@link DenseEnglishView}; empty without it).
      */
     public record Retrieval(List<RankedChunk> ranked, double topBm25, double topCrossBm25,
                             List<Bilingual.Unit> translation, List<RankedChunk> crossRanked,
-                            Map<String, Double> englishView) {
+                            Map<String, Double> englishView, Map<String, Double> denseView) {
 
         public Retrieval(List<RankedChunk> ranked, double topBm25) {
-            this(ranked, topBm25, 0, List.of(), List.of(), Map.of());
+            this(ranked, topBm25, 0, List.of(), List.of(), Map.of(), Map.of());
         }
 
         public Retrieval withRanked(List<RankedChunk> reordered) {
-            return new Retrieval(reordered, topBm25, topCrossBm25, translation, crossRanked, englishView);
+            return new Retrieval(reordered, topBm25, topCrossBm25, translation, crossRanked, englishView, denseView);
         }
 
         /** The best English-view BM25 score of a document's chunks (0 when none matched or it did not run). */
         public double englishViewScore(String docId) {
             return englishView.getOrDefault(docId, 0.0);
+        }
+
+        /** The best dense English-view cosine of a document's chunks (0 when it was not computed for it). */
+        public double denseViewScore(String docId) {
+            return denseView.getOrDefault(docId, 0.0);
         }
 
         /** {@code cosine(top chunk) + lexicalWeight × topBm25}: how well the base covers the question. */

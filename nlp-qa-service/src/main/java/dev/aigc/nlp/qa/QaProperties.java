@@ -41,6 +41,8 @@ import org.springframework.validation.annotation.Validated;
  * @param languageDecision      document choice between the same-language page and the cross-lingual ranking's first
  *                              page by their English-view BM25 scores, per question language (see
  *                              {@link LanguageDecision}); null = off
+ * @param denseView             the dense English view ({@link DenseEnglishView}): bge-small-en over every page's English
+ *                              view, scoring the candidate pages of both rankings on one scale; null = off
  * @param calibrated            decide and report confidence with the calibrated {@link ConfidenceModel} (refuse below
  *                              its threshold); false = the fixed rules (minSimilarity and minTermCoverage)
  */
@@ -57,7 +59,8 @@ public record QaProperties(@DecimalMin("-1") @DecimalMax("1") double minSimilari
                            @DecimalMin("0") @DecimalMax("2") double translatedDenseWeight,
                            @DecimalMin("0") @DecimalMax("2") double englishViewWeight,
                            @DecimalMin("0") @DecimalMax("1") double crossLingualMargin,
-                           @Valid LanguageDecision languageDecision, boolean calibrated) {
+                           @Valid LanguageDecision languageDecision, @Valid DenseView denseView,
+                           boolean calibrated) {
 
     /** Whether a cross-lingual list runs (and the document choice also compares the best other-language page). */
     public boolean crossLingual() {
@@ -68,14 +71,34 @@ public record QaProperties(@DecimalMin("-1") @DecimalMax("1") double minSimilari
     public QaProperties withCrossLingualMargin(double margin) {
         return new QaProperties(minSimilarity, rrfK, candidates, queryInstruction, denseWeightEnglish, lexicalWeight,
                 maxQuestionChars, minTermCoverage, refuseUnknownNames, promoteMargin, crossLingualWeight,
-                translatedDenseWeight, englishViewWeight, margin, languageDecision, calibrated);
+                translatedDenseWeight, englishViewWeight, margin, languageDecision, denseView, calibrated);
     }
 
     /** These settings with another language decision (null = off). */
     public QaProperties withLanguageDecision(LanguageDecision decision) {
         return new QaProperties(minSimilarity, rrfK, candidates, queryInstruction, denseWeightEnglish, lexicalWeight,
                 maxQuestionChars, minTermCoverage, refuseUnknownNames, promoteMargin, crossLingualWeight,
-                translatedDenseWeight, englishViewWeight, crossLingualMargin, decision, calibrated);
+                translatedDenseWeight, englishViewWeight, crossLingualMargin, decision, denseView, calibrated);
+    }
+
+    /** These settings with another dense English view (null = off). */
+    public QaProperties withDenseView(DenseView view) {
+        return new QaProperties(minSimilarity, rrfK, candidates, queryInstruction, denseWeightEnglish, lexicalWeight,
+                maxQuestionChars, minTermCoverage, refuseUnknownNames, promoteMargin, crossLingualWeight,
+                translatedDenseWeight, englishViewWeight, crossLingualMargin, languageDecision, view, calibrated);
+    }
+
+    /**
+     * The dense English view ({@link DenseEnglishView}).
+     *
+     * @param enabled      score the candidate pages of both rankings by their dense English-view cosine and reorder
+     *                     the cross-lingual ranking's first documents by {@code ln(1 + English-view BM25) +
+     *                     rerankWeight × that cosine}
+     * @param rerankWeight weight of the dense cosine in that order
+     * @param cacheSize    how many chunk embeddings are cached
+     */
+    public record DenseView(boolean enabled, @DecimalMin("0") @DecimalMax("20") double rerankWeight,
+                            @Min(0) int cacheSize) {
     }
 
     /**

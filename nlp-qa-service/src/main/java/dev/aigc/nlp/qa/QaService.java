@@ -119,9 +119,12 @@ public class QaService {
         double view = r.englishViewScore(top.chunk().docId());
         double otherView = r.englishView().entrySet().stream().filter(e -> !e.getKey().equals(top.chunk().docId()))
                 .mapToDouble(Map.Entry::getValue).max().orElse(0);
+        double dense = r.denseViewScore(top.chunk().docId());
+        double otherDense = r.denseView().entrySet().stream().filter(e -> !e.getKey().equals(top.chunk().docId()))
+                .mapToDouble(Map.Entry::getValue).max().orElse(dense);
         return new ConfidenceModel.Features(top.cosine(), r.topBm25(), r.topCrossBm25(), selection.terms().coverage(),
                 !lang.equals(top.chunk().lang()), Languages.ZH.equals(lang), margin, selection.promoted(), view,
-                Math.log1p(view) - Math.log1p(otherView));
+                Math.log1p(view) - Math.log1p(otherView), dense, dense - otherDense);
     }
 
     /**
