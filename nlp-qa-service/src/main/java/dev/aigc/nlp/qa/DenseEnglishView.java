@@ -24,6 +24,7 @@ public final class DenseEnglishView {
     private final BgeEmbedder english;
     private final Bilingual bilingual;
     private final Map<String, float[]> cache;
+    private final int capacity;
 
     /**
      * @param english  the English bge model ({@link BgeEmbedder.Model#EN})
@@ -35,12 +36,18 @@ public final class DenseEnglishView {
         }
         this.english = english;
         this.bilingual = bilingual;
+        this.capacity = capacity;
         this.cache = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
                 return size() > capacity;
             }
         };
+    }
+
+    /** A view over the same model and dictionaries with an empty cache of the same capacity. */
+    public DenseEnglishView withEmptyCache() {
+        return new DenseEnglishView(english, bilingual, capacity);
     }
 
     /** The question in English (a Chinese question glossed), embedded with the model's query instruction. */

@@ -34,4 +34,20 @@ class CrossLingualQaTests extends ServiceTestSupport {
         assertThat(Languages.detect(answer)).as("the passage's language").isEqualTo(document.substring(0, 2));
         assertThat(body.get("confidence").asDouble()).isBetween(0.0, 1.0);
     }
+
+    /**
+     * Tuning questions whose page the fused cross-lingual ranking did not put first and the dense English view's
+     * reorder does (a same-language neighbour or another other-language page was chosen before).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "GRU 跟 LSTM 比起来有什么不一样？ | en-rnn-lstm",
+            "DJL 开了离线模式以后，原生库要从哪里拿？ | en-djl",
+            "Roughly how many labelled pictures and categories does ImageNet contain? | zh-image-datasets",
+            "In boosting, which training samples does each new weak learner pay most attention to? | zh-ensemble"})
+    void shouldChooseThePageTheDenseEnglishViewRanksFirst(String question, String document) throws Exception {
+        JsonNode body = post("/api/v1/qa/ask", json(Map.of("question", question, "topK", 3))).json();
+
+        assertThat(body.get("citations").get(0).get("documentId").asString()).as(body.toString()).isEqualTo(document);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.aigc.nlp.qa;
 
 import dev.aigc.nlp.ServiceTestSupport;
+import dev.aigc.nlp.kb.KnowledgeBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -21,6 +22,15 @@ class PassageSelectorTest extends ServiceTestSupport {
 
     @Autowired
     TermCoverage termCoverage;
+
+    @Autowired
+    KnowledgeBase kb;
+
+    @Autowired
+    QaProperties properties;
+
+    @Autowired
+    Bilingual bilingual;
 
     @Test
     void shouldAnswerFromTheDocumentThatHoldsTheQuestionsTerms() {
@@ -61,7 +71,7 @@ class PassageSelectorTest extends ServiceTestSupport {
     @Test
     void shouldAnswerFromTheOtherLanguagesPageWhenItsEnglishViewScoresHigher() {
         for (String[] q : new String[][] {{"What is mode collapse when training a GAN?", "zh-gan-training-tips"},
-                {"Which option should I tick when installing Python on Windows?", "zh-install-python"},
+                {"What value does the CE loss approach when the model is confident and right?", "zh-cross-entropy"},
                 {"Sigmoid 函数的输出值落在什么区间里？", "en-activation-functions"}}) {
             HybridRetriever.Retrieval retrieval = retrieve(q[0]);
             PassageSelector sameLanguageOnly = new PassageSelector(termCoverage, QaProperties.SELECT_DOCUMENTS, 0.1, 1,
@@ -90,6 +100,25 @@ class PassageSelectorTest extends ServiceTestSupport {
         assertThat(d.prefersCross(false, 10, 5, 0.6, 0.9)).as("English: coverage 0.3 higher").isTrue();
         assertThat(d.prefersCross(true, 10, 5, 0.5, 0.8)).as("Chinese: coverage 0.3 higher is not enough").isFalse();
         assertThat(d.prefersCross(true, 10, 5, 0.5, 0.9)).isTrue();
+    }
+
+    @Test
+    void shouldPutThePageTheDenseEnglishViewScoresBestFirstInTheCrossLingualRanking() {
+        String question = "GRU 跟 LSTM 比起来有什么不一样？";
+        HybridRetriever fusedOnly = new HybridRetriever(kb.store(), kb.embedder(), properties, bilingual);
+        HybridRetriever.Retrieval before = fusedOnly.retrieve(question, fusedOnly.embedQuestion(question),
+                RetrievalMode.HYBRID);
+        assertThat(before.crossRanked().get(0).chunk().docId()).as("fused order").isNotEqualTo("en-rnn-lstm");
+        assertThat(before.denseView()).isEmpty();
+
+        HybridRetriever.Retrieval r = retrieve(question);
+
+        assertThat(r.crossRanked().get(0).chunk().docId()).isEqualTo("en-rnn-lstm");
+        assertThat(r.crossRanked()).as("only reordered").hasSameSizeAs(before.crossRanked());
+        assertThat(r.denseViewScore("en-rnn-lstm")).isPositive();
+        assertThat(r.ranked().stream().map(c -> c.chunk().docId() + "#" + c.chunk().index()).toList())
+                .as("the same-language ranking is not touched")
+                .isEqualTo(before.ranked().stream().map(c -> c.chunk().docId() + "#" + c.chunk().index()).toList());
     }
 
     @Test
