@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * check, calibrated confidence and refusal), see docs/nlp-qa.md:
  * <ul>
  *   <li>the tuning sets (eval/qa-eval.tsv, eval/qa-xling-tuning.tsv, the diagnosed held-out v1–v3 and the diagnosed
- *       cross-lingual v1), on which the settings were chosen and the confidence model was fitted: regression guards
+ *       cross-lingual v1 and v2), on which the settings were chosen and the confidence model was fitted: regression guards
  *       at the measured values;</li>
- *   <li>held-out v4 + v5 (never tuned on, pooled) and the cross-lingual held-out v2 (sealed until the method was
+ *   <li>held-out v4 + v5 (never tuned on, pooled) and the cross-lingual held-out v3 (sealed until the method was
  *       frozen, evaluated once): goals asserted where met, regression guards at the measured values otherwise, and
  *       each unmet goal {@code @Disabled} with its measured value as the reason.</li>
  * </ul>
@@ -73,60 +73,57 @@ class RetrievalQualityTest extends ServiceTestSupport {
     void shouldMeetTheMetMonolingualGoalsOnTheCleanHeldOutSetsPooled() throws Exception {
         RetrievalEvaluator.Metrics m = hybrid(v4v5());
 
+        assertThat(m.hit1()).as("v4 + v5 hit@1 (measured 95/100)").isGreaterThanOrEqualTo(0.95 - 1e-9);
         assertThat(m.noAnswerRecall()).as("v4 + v5 no-answer recall (measured 35/40)").isGreaterThanOrEqualTo(0.85 - 1e-9);
-        assertThat(m.ece()).as("v4 + v5 expected calibration error (measured 0.053)").isLessThanOrEqualTo(0.10);
+        assertThat(m.ece()).as("v4 + v5 expected calibration error (measured 0.060)").isLessThanOrEqualTo(0.10);
         assertThat(m.confidentWrongShare()).as("v4 + v5 wrong document at confidence ≥ 0.8 (measured 1/100)")
                 .isLessThanOrEqualTo(0.02);
-        // Regression guards at the measured values (the unmet goals are disabled below).
-        assertThat(m.hit1()).as("v4 + v5 hit@1 (measured 94/100)").isGreaterThanOrEqualTo(0.93 - 1e-9);
+        // Regression guards at the measured values (the unmet goal is disabled below).
         assertThat(m.noAnswerPrecision()).as("v4 + v5 no-answer precision (measured 35/43)")
                 .isGreaterThanOrEqualTo(34 / 43.0 - 1e-9);
-        assertThat(m.answeredCorrectly()).as("v4 + v5 answered from the right document (measured 90/100)")
-                .isGreaterThanOrEqualTo(0.89 - 1e-9);
+        assertThat(m.answeredCorrectly()).as("v4 + v5 answered from the right document (measured 91/100)")
+                .isGreaterThanOrEqualTo(0.90 - 1e-9);
     }
 
-    @Disabled("Goals not met on held-out v4 + v5 (pooled, never tuned on): hit@1 measured 0.940 (94/100; 0.950 "
-            + "before the English view and the language decision: v4 0.920 -> 0.900, v5 0.980 unchanged) and no-answer "
-            + "precision 0.814 (35 of 43 refusals justified; 0.895 with the confidence model fitted before the "
-            + "cross-lingual v1 questions joined the fit). Recall 0.875, ECE 0.053 and wrong document at >= 0.8 on 1% "
-            + "are met. See docs/nlp-qa.md.")
+    @Disabled("Goal not met on held-out v4 + v5 (pooled, never tuned on): no-answer precision 0.814 (35 of 43 "
+            + "refusals justified; 0.931 before issue 13, when recall was 0.675). hit@1 0.950, recall 0.875, ECE 0.060 "
+            + "and wrong document at >= 0.8 on 1% are met. See docs/nlp-qa.md.")
     @Test
-    void shouldMeetTheMonolingualHitAndPrecisionGoalsOnTheCleanHeldOutSetsPooled() throws Exception {
+    void shouldMeetTheMonolingualPrecisionGoalOnTheCleanHeldOutSetsPooled() throws Exception {
         RetrievalEvaluator.Metrics m = hybrid(v4v5());
-        assertThat(m.hit1()).isGreaterThanOrEqualTo(0.95);
         assertThat(m.noAnswerPrecision()).isGreaterThanOrEqualTo(0.90);
     }
 
     @Test
     void shouldKeepTheMeasuredValuesOnTheSealedCrossLingualSet() throws Exception {
-        List<EvalQuestion> questions = read("qa-heldout-xling-v2.tsv");
+        List<EvalQuestion> questions = read("qa-heldout-xling-v3.tsv");
         assertThat(questions.stream().filter(EvalQuestion::answerable).count()).isEqualTo(64);
 
         RetrievalEvaluator.Metrics m = hybrid(questions);
 
-        assertThat(m.confidentWrongShare()).as("wrong document at confidence ≥ 0.8 (measured 1 of 64; goal ≤ 2%)")
+        // Goals met in the single run.
+        assertThat(m.confidentWrongShare()).as("wrong document at confidence ≥ 0.8 (measured 0 of 64; goal ≤ 2%)")
                 .isLessThanOrEqualTo(0.02);
+        assertThat(m.noAnswerRecall()).as("no-answer recall (measured 23/24; goal 0.85)")
+                .isGreaterThanOrEqualTo(0.85 - 1e-9);
+        assertThat(m.ece()).as("ECE (measured 0.077; goal 0.10)").isLessThanOrEqualTo(0.10);
         // Regression guards at the values of the single run (the other goals are disabled below).
-        assertThat(m.hit1()).as("cross-lingual held-out v2 hit@1 (measured 42/64)")
-                .isGreaterThanOrEqualTo(41 / 64.0 - 1e-9);
-        assertThat(m.answeredCorrectly()).as("answered from the right document (measured 36/64)")
-                .isGreaterThanOrEqualTo(35 / 64.0 - 1e-9);
-        assertThat(m.noAnswerRecall()).as("no-answer recall (measured 18/24)").isGreaterThanOrEqualTo(17 / 24.0 - 1e-9);
-        assertThat(m.ece()).as("ECE (measured 0.116)").isLessThanOrEqualTo(0.13);
+        assertThat(m.hit1()).as("cross-lingual held-out v3 hit@1 (measured 41/64)")
+                .isGreaterThanOrEqualTo(40 / 64.0 - 1e-9);
+        assertThat(m.answeredCorrectly()).as("answered from the right document (measured 38/64)")
+                .isGreaterThanOrEqualTo(37 / 64.0 - 1e-9);
     }
 
-    @Disabled("Goals not met on the sealed cross-lingual held-out v2 (one run, after the freeze): hit@1 measured "
-            + "0.656 (42/64; the first issue-13 step 0.484, hybrid before 0.141, BM25-only 0.156, dense-only 0.031), "
-            + "answered from the right document 0.563, no-answer precision 0.462, recall 0.750, ECE 0.116 (wrong "
-            + "document at >= 0.8: 1 of 64, met). The same-or-other-language decision and pages ranked outside the "
-            + "first five are the remaining losses; see docs/nlp-qa.md.")
+    @Disabled("Goals not met on the sealed cross-lingual held-out v3 (one run, after the freeze): hit@1 measured "
+            + "0.641 (41/64; the second issue-13 step 0.547, the first 0.438, hybrid before 0.078, BM25-only 0.156, "
+            + "dense-only 0.078) and no-answer precision 0.500 (23 of the 46 refusals are answerable questions). "
+            + "Recall 0.958, ECE 0.077 and wrong document at >= 0.8 (0 of 64) are met. The same-or-other-language "
+            + "decision and pages ranked outside the first five are the remaining losses; see docs/nlp-qa.md.")
     @Test
     void shouldMeetTheCrossLingualGoals() throws Exception {
-        RetrievalEvaluator.Metrics m = hybrid(read("qa-heldout-xling-v2.tsv"));
+        RetrievalEvaluator.Metrics m = hybrid(read("qa-heldout-xling-v3.tsv"));
         assertThat(m.hit1()).isGreaterThanOrEqualTo(0.85);
         assertThat(m.noAnswerPrecision()).isGreaterThanOrEqualTo(0.90);
-        assertThat(m.noAnswerRecall()).isGreaterThanOrEqualTo(0.85);
-        assertThat(m.ece()).isLessThanOrEqualTo(0.10);
     }
 
     private static List<EvalQuestion> v4v5() throws IOException {
