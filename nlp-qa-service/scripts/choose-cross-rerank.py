@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Reads the per-question candidate rows of `evaluate.sh candidates` (tuning sets only; JSON lines) and prints, for the
-cross-lingual questions, how often the cross-lingual ranking's first document is the expected one when its first four
-documents are ordered by: the fused order (as before), the English-view BM25 score alone, the dense English-view
+cross-lingual questions, how often the cross-lingual ranking's first document is the expected one when its first
+documents (the second argument, default 10; the dump must hold at least as many, see -Dcandidates.documents) are
+ordered by: the fused order (as before), the English-view BM25 score alone, the dense English-view
 cosine alone (bge-small-en over the glossed view), the Chinese model's cosine, and
 ln(1 + English-view BM25) + a * dense cosine for a grid of a (nlp.qa.dense-view.rerank-weight).
 
@@ -10,8 +11,8 @@ comes first (both question languages pooled); ties: the smaller a. Only the cros
 monolingual questions change only through the language decision, which is chosen afterwards on the reordered
 ranking (scripts/choose-language-decision.py).
 
-usage: nlp-qa-service/scripts/evaluate.sh candidates > candidates.log
-       nlp-qa-service/scripts/choose-cross-rerank.py candidates.log
+usage: JAVA_TOOL_OPTIONS=-Dcandidates.documents=10 nlp-qa-service/scripts/evaluate.sh candidates > candidates.log
+       nlp-qa-service/scripts/choose-cross-rerank.py candidates.log 10
 """
 import json
 import math
@@ -24,24 +25,25 @@ def cross_lingual(row):
     return row['expected'] != '-' and row['expected'][:2] != row['qlang']
 
 
-def first_right(rows, key):
+def first_right(rows, key, window):
     hits = {'en': 0, 'zh': 0}
     for r in rows:
-        cands = [c for c in r['cands'] if c['cross_rank'] > 0]
+        cands = [c for c in r['cands'] if 0 < c['cross_rank'] <= window]
         if cands and max(cands, key=key)['doc'] == r['expected']:
             hits[r['qlang']] += 1
     return hits
 
 
-def main(path):
+def main(path, window):
     with open(path, encoding='utf-8') as f:
         rows = [json.loads(line) for line in f if line.startswith('{')]
     rows = [r for r in rows if cross_lingual(r)]
     n = {lang: sum(r['qlang'] == lang for r in rows) for lang in ('en', 'zh')}
-    print(f'cross-lingual tuning questions: {n["en"]} English, {n["zh"]} Chinese')
+    print(f'cross-lingual tuning questions: {n["en"]} English, {n["zh"]} Chinese; '
+          f'the first {window} documents of the cross-lingual ranking')
 
     def show(label, key):
-        h = first_right(rows, key)
+        h = first_right(rows, key, window)
         print(f'  {label:44s} English {h["en"]}/{n["en"]}  Chinese {h["zh"]}/{n["zh"]}  '
               f'pooled {(h["en"] + h["zh"]) / (n["en"] + n["zh"]):.3f}')
         return h
@@ -60,4 +62,4 @@ def main(path):
 
 
 if __name__ == '__main__':
-    main(sys.argv[1])
+    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 10)

@@ -49,10 +49,11 @@ public final class EvaluationCommand {
     static final Map<String, String> TUNING = ordered("tuning", "qa-eval.tsv", "cross-lingual tuning",
             "qa-xling-tuning.tsv", "held-out v1 (diagnosed)", "qa-heldout.tsv", "held-out v2 (diagnosed)",
             "qa-heldout-v2.tsv", "held-out v3 (diagnosed)", "qa-heldout-v3.tsv", "cross-lingual v1 (diagnosed)",
-            "qa-heldout-xling-v1.tsv", "cross-lingual v2 (diagnosed)", "qa-heldout-xling-v2.tsv");
+            "qa-heldout-xling-v1.tsv", "cross-lingual v2 (diagnosed)", "qa-heldout-xling-v2.tsv",
+            "cross-lingual v3 (diagnosed)", "qa-heldout-xling-v3.tsv");
     /** Sets never used for tuning or fitting. */
     static final Map<String, String> HELD_OUT = ordered("held-out v4", "qa-heldout-v4.tsv", "held-out v5",
-            "qa-heldout-v5.tsv", "cross-lingual held-out v3", "qa-heldout-xling-v3.tsv");
+            "qa-heldout-v5.tsv");
 
     private EvaluationCommand() {
     }
@@ -98,6 +99,7 @@ public final class EvaluationCommand {
                 case "xdiag" -> crossLingualDiagnosis(p);
                 case "decision" -> decisionRows(p);
                 case "candidates" -> candidateRows(p);
+                case "xdense" -> xdense(p);
                 case "fit" -> fit(p, Path.of("nlp-qa-service/src/main/resources", ConfidenceModel.RESOURCE));
                 case "report" -> report(p, docs);
                 default -> throw new IllegalArgumentException(
@@ -151,7 +153,7 @@ public final class EvaluationCommand {
     static final QaProperties.LanguageDecision SECOND_STEP_LANGUAGE_DECISION =
             new QaProperties.LanguageDecision(-0.1, 0.1, 0.3, 0.1, 0.0, 0.4);
     static final double SHIPPED_ENGLISH_VIEW_WEIGHT = 1.0;
-    static final QaProperties.DenseView SHIPPED_DENSE_VIEW = new QaProperties.DenseView(true, 4, 20_000);
+    static final QaProperties.DenseView SHIPPED_DENSE_VIEW = new QaProperties.DenseView(true, 4, 10, 20_000);
 
     /**
      * Per tuning question: the same-language choice and the cross-lingual ranking's first document with their term
@@ -270,6 +272,9 @@ public final class EvaluationCommand {
      * cosine (best over the document's retrieved chunks) and Chinese-model cosine, as JSON lines on stdout;
      * {@code scripts/choose-cross-rerank.py} reads them to choose the cross-lingual ranking's reorder.
      */
+    /** Documents per ranking in the candidates dump ({@code -Dcandidates.documents}, default 4). */
+    static final int CANDIDATE_DOCUMENTS = Integer.getInteger("candidates.documents", 4);
+
     private static void candidateRows(Pipelines p) throws Exception {
         Map<String, List<EvalQuestion>> sets = read(TUNING);
         QaService service = p.service(Pipelines.shipped(true).withCrossLingualMargin(1).withLanguageDecision(null)
@@ -284,9 +289,9 @@ public final class EvaluationCommand {
                 String q = o.question().question();
                 float[] qv = p.denseView().question(q);
                 List<String> sameDocs = a.selection().ranked().stream().map(c -> c.chunk().docId()).distinct()
-                        .limit(4).toList();
+                        .limit(CANDIDATE_DOCUMENTS).toList();
                 List<String> crossDocs = r.crossRanked().stream().map(c -> c.chunk().docId()).distinct()
-                        .limit(4).toList();
+                        .limit(CANDIDATE_DOCUMENTS).toList();
                 List<String> docs = new ArrayList<>(sameDocs);
                 crossDocs.stream().filter(d -> !docs.contains(d)).forEach(docs::add);
                 List<String> cands = new ArrayList<>();
@@ -304,6 +309,43 @@ public final class EvaluationCommand {
                                 + "\"cands\":[%s],\"q\":\"%s\"}%n", e.getKey(), o.question().lang(),
                         o.question().answerable() ? o.question().expectedDocId() : "-", String.join(",", cands),
                         q.replace("\\", "/").replace("\"", "'"));
+            }
+        }
+    }
+
+    /** EXPERIMENT (not shipped): dense English-view kNN over all chunks of the other language. */
+    private static void xdense(Pipelines p) throws Exception {
+        Map<String, List<EvalQuestion>> sets = read(TUNING);
+        QaService service = p.service(Pipelines.shipped(true), ConfidenceModel.load());
+        List<dev.aigc.nlp.kb.Chunk> all = p.kb().store().searchDense(new float[BgeEmbedder.DIMENSION], 100000).stream()
+                .map(dev.aigc.nlp.kb.KnowledgeStore.Hit::chunk).toList();
+        System.out.println("chunks " + all.size());
+        for (var e : sets.entrySet()) {
+            for (RetrievalEvaluator.Outcome o : new RetrievalEvaluator(service).run(e.getValue(), RetrievalMode.HYBRID)) {
+                if (!o.question().answerable() || o.assessment() == null) {
+                    continue;
+                }
+                String q = o.question().question();
+                String qlang = dev.aigc.nlp.kb.Languages.detect(q);
+                String exp = o.question().expectedDocId();
+                if (exp.substring(0, 2).equals(qlang)) {
+                    continue;
+                }
+                float[] qv = p.denseView().question(q);
+                Map<String, Double> best = new LinkedHashMap<>();
+                for (var c : all) {
+                    if (c.lang().equals(qlang)) {
+                        continue;
+                    }
+                    double d = BgeEmbedder.dot(qv, p.denseView().chunk(c));
+                    best.merge(c.docId(), d, Math::max);
+                }
+                List<String> order = best.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                        .map(Map.Entry::getKey).toList();
+                int denseRank = order.indexOf(exp) + 1;
+                int crossRank = docRank(o.assessment().selection().retrieval().crossRanked(), exp);
+                System.out.printf(Locale.ROOT, "x\t%s\t%s\t%d\t%d\t%d\t%s%n", e.getKey(), qlang, crossRank, denseRank,
+                        o.rank(), q);
             }
         }
     }

@@ -131,13 +131,16 @@ public class HybridRetriever {
     }
 
     /**
-     * Per candidate document (the first {@value #VIEW_DOCUMENTS} of each ranking), the best cosine between the question
-     * and the dense English view of its chunks in either ranking.
+     * Per candidate document (the first {@value #VIEW_DOCUMENTS} of the same-language ranking and the first
+     * {@code rerankDocuments} of the cross-lingual one), the best cosine between the question and the dense English
+     * view of its chunks in either ranking.
      */
     private Map<String, Double> denseViewScores(String question, List<RankedChunk> ranked, List<RankedChunk> cross) {
         Map<String, List<Chunk>> byDoc = new LinkedHashMap<>();
         for (List<RankedChunk> list : List.of(ranked, cross)) {
-            List<String> docs = list.stream().map(r -> r.chunk().docId()).distinct().limit(VIEW_DOCUMENTS).toList();
+            int limit = list == cross && properties.denseView() != null ? properties.denseView().rerankDocuments()
+                    : VIEW_DOCUMENTS;
+            List<String> docs = list.stream().map(r -> r.chunk().docId()).distinct().limit(limit).toList();
             for (RankedChunk r : list) {
                 if (docs.contains(r.chunk().docId())) {
                     List<Chunk> own = byDoc.computeIfAbsent(r.chunk().docId(), d -> new ArrayList<>());
@@ -154,7 +157,7 @@ public class HybridRetriever {
     }
 
     /**
-     * The cross-lingual ranking with its first {@value #VIEW_DOCUMENTS} documents reordered by
+     * The cross-lingual ranking with its first {@code rerankDocuments} documents reordered by
      * {@code ln(1 + English-view BM25) + rerankWeight × dense English-view cosine} (both on one scale for every
      * page); chunks keep their order within a document, the rest of the list follows unchanged.
      */
@@ -164,7 +167,7 @@ public class HybridRetriever {
             return cross;
         }
         List<String> docs = new ArrayList<>(cross.stream().map(r -> r.chunk().docId()).distinct()
-                .limit(VIEW_DOCUMENTS).toList());
+                .limit(settings.rerankDocuments()).toList());
         docs.sort(Comparator.comparingDouble((String d) -> -(Math.log1p(view.getOrDefault(d, 0.0))
                 + settings.rerankWeight() * dense.getOrDefault(d, 0.0))));
         List<RankedChunk> out = new ArrayList<>(cross.size());
@@ -175,7 +178,7 @@ public class HybridRetriever {
         return out;
     }
 
-    /** How many documents of each ranking get a dense English-view score (and are reordered in the cross ranking). */
+    /** How many documents of the same-language ranking get a dense English-view score. */
     static final int VIEW_DOCUMENTS = 4;
 
     /** The Latin-script words of a text, space-separated. */

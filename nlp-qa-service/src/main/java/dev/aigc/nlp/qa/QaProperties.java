@@ -94,11 +94,12 @@ public record QaProperties(@DecimalMin("-1") @DecimalMax("1") double minSimilari
      * @param enabled      score the candidate pages of both rankings by their dense English-view cosine and reorder
      *                     the cross-lingual ranking's first documents by {@code ln(1 + English-view BM25) +
      *                     rerankWeight × that cosine}
-     * @param rerankWeight weight of the dense cosine in that order
-     * @param cacheSize    how many chunk embeddings are cached
+     * @param rerankWeight    weight of the dense cosine in that order
+     * @param rerankDocuments how many of the cross-lingual ranking's first documents are scored and reordered
+     * @param cacheSize       how many chunk embeddings are cached
      */
     public record DenseView(boolean enabled, @DecimalMin("0") @DecimalMax("20") double rerankWeight,
-                            @Min(0) int cacheSize) {
+                            @Min(1) @Max(50) int rerankDocuments, @Min(0) int cacheSize) {
     }
 
     /**

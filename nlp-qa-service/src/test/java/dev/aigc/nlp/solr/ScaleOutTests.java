@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -51,10 +52,23 @@ class ScaleOutTests {
     static void start() throws Exception {
         cloud = LocalSolrCloud.shared();
         // Both instances start together on a cluster without the collection: its creation must be idempotent.
-        CompletableFuture<ConfigurableApplicationContext> first = CompletableFuture.supplyAsync(ScaleOutTests::instance);
-        CompletableFuture<ConfigurableApplicationContext> second = CompletableFuture.supplyAsync(ScaleOutTests::instance);
-        a = first.get();
-        b = second.get();
+        // Spring Boot's logging initialisation is not safe for two applications starting at once in one JVM (it
+        // failed once with "Unable to find Spring Environment in logger context"), so these two leave logging as the
+        // test JVM configured it.
+        String logging = System.getProperty(LoggingSystem.SYSTEM_PROPERTY);
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        try {
+            CompletableFuture<ConfigurableApplicationContext> first = CompletableFuture.supplyAsync(ScaleOutTests::instance);
+            CompletableFuture<ConfigurableApplicationContext> second = CompletableFuture.supplyAsync(ScaleOutTests::instance);
+            a = first.get();
+            b = second.get();
+        } finally {
+            if (logging == null) {
+                System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+            } else {
+                System.setProperty(LoggingSystem.SYSTEM_PROPERTY, logging);
+            }
+        }
     }
 
     static ConfigurableApplicationContext instance() {
