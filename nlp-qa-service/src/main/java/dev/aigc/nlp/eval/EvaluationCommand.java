@@ -99,10 +99,15 @@ public final class EvaluationCommand {
                 case "xdiag" -> crossLingualDiagnosis(p);
                 case "decision" -> decisionRows(p);
                 case "candidates" -> candidateRows(p);
+                case "latency" -> System.out.println(latency(p.service(Pipelines.shipped(true), ConfidenceModel.load()),
+                        p.service(Pipelines.settings(0, 0, 0, 1, false).withLanguageDecision(null).withDenseView(null),
+                                ConfidenceModel.load()),
+                        p.withColdDenseView().service(Pipelines.shipped(true), ConfidenceModel.load()),
+                        EvalQuestion.read(EVAL.resolve("qa-heldout-v4.tsv"))));
                 case "fit" -> fit(p, Path.of("nlp-qa-service/src/main/resources", ConfidenceModel.RESOURCE));
                 case "report" -> report(p, docs);
                 default -> throw new IllegalArgumentException(
-                        "usage: EvaluationCommand tune | xdiag | decision | candidates | fit | report [docs] | compare [docs] "
+                        "usage: EvaluationCommand tune | xdiag | decision | candidates | latency | fit | report [docs] | compare [docs] "
                                 + "[--backend=lucene|solr] "
                                 + "[--solr-urls=URL,URL]");
             }
@@ -484,12 +489,12 @@ public final class EvaluationCommand {
             return "";
         }
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%n/ask latency in-process (answer composed, "
-                + "topK 3, %d questions of held-out v4, one thread, after a warm-up; load average %.1f):%n%n",
+                + "topK 3, %d questions of held-out v4, one thread, after a warm-up pass over the same questions; load average %.1f):%n%n",
                 questions.size(), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         for (var e : Map.of("before", before, "final", fin).entrySet().stream()
                 .sorted(Map.Entry.comparingByKey()).toList()) {
             QaService s = e.getValue();
-            questions.stream().limit(5).forEach(q -> s.ask(new AskRequest(q.question(), 3, null)));
+            questions.forEach(q -> s.ask(new AskRequest(q.question(), 3, null)));
             double[] ms = questions.stream().mapToDouble(q -> {
                 long t = System.nanoTime();
                 s.ask(new AskRequest(q.question(), 3, null));

@@ -8,6 +8,7 @@ import dev.aigc.nlp.kb.Languages;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The dense counterpart of the English view ({@link KbFields#VIEW_EN}): the English bge-small-en-v1.5 embedding of a
@@ -16,7 +17,8 @@ import java.util.Map;
  * by one English model on one scale, which the Chinese bge model that ranks the base cannot do across languages.
  *
  * <p>Chunk embeddings are derived data, recomputed from the chunk's text on demand and kept in a bounded LRU cache
- * (key: document, chunk index and a hash of the view text, so a re-ingested document with new text misses). Nothing is
+ * (key: document, chunk index and a hash of the chunk's language, title, heading and text, so a re-ingested
+ * document with new text misses, and the gloss runs only on a miss). Nothing is
  * stored per pod that another replica would need: a cold replica recomputes what it uses.
  */
 public final class DenseEnglishView {
@@ -58,15 +60,15 @@ public final class DenseEnglishView {
 
     /** The embedding of a chunk's English view (cached). */
     public float[] chunk(Chunk c) {
-        String view = KbFields.englishView(c, bilingual::gloss);
-        String key = c.docId() + "#" + c.index() + ":" + view.hashCode();
+        // keyed by the chunk's own text: the gloss (a dictionary walk over the whole chunk) runs only on a miss
+        String key = c.docId() + "#" + c.index() + ":" + Objects.hash(c.lang(), c.title(), c.heading(), c.text());
         synchronized (cache) {
             float[] v = cache.get(key);
             if (v != null) {
                 return v;
             }
         }
-        float[] v = english.embed(view);
+        float[] v = english.embed(KbFields.englishView(c, bilingual::gloss));
         synchronized (cache) {
             cache.put(key, v);
         }

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>the tuning sets (eval/qa-eval.tsv, eval/qa-xling-tuning.tsv, the diagnosed held-out v1–v3 and the diagnosed
  *       cross-lingual v1–v3), on which the settings were chosen and the confidence model was fitted: regression guards
  *       at the measured values;</li>
- *   <li>held-out v4 + v5 (never tuned on, pooled) and the cross-lingual held-out v3 (sealed until the method was
+ *   <li>held-out v4 + v5 (never tuned on, pooled) and the cross-lingual held-out v4 (sealed until the method was
  *       frozen, evaluated once): goals asserted where met, regression guards at the measured values otherwise, and
  *       each unmet goal {@code @Disabled} with its measured value as the reason.</li>
  * </ul>
@@ -79,20 +79,20 @@ class RetrievalQualityTest extends ServiceTestSupport {
         RetrievalEvaluator.Metrics m = hybrid(v4v5());
 
         assertThat(m.hit1()).as("v4 + v5 hit@1 (measured 95/100)").isGreaterThanOrEqualTo(0.95 - 1e-9);
-        assertThat(m.noAnswerRecall()).as("v4 + v5 no-answer recall (measured 35/40)").isGreaterThanOrEqualTo(0.85 - 1e-9);
-        assertThat(m.ece()).as("v4 + v5 expected calibration error (measured 0.060)").isLessThanOrEqualTo(0.10);
-        assertThat(m.confidentWrongShare()).as("v4 + v5 wrong document at confidence ≥ 0.8 (measured 1/100)")
+        assertThat(m.noAnswerRecall()).as("v4 + v5 no-answer recall (measured 34/40)").isGreaterThanOrEqualTo(0.85 - 1e-9);
+        assertThat(m.ece()).as("v4 + v5 expected calibration error (measured 0.073)").isLessThanOrEqualTo(0.10);
+        assertThat(m.confidentWrongShare()).as("v4 + v5 wrong document at confidence ≥ 0.8 (measured 0/100)")
                 .isLessThanOrEqualTo(0.02);
         // Regression guards at the measured values (the unmet goal is disabled below).
-        assertThat(m.noAnswerPrecision()).as("v4 + v5 no-answer precision (measured 35/43)")
-                .isGreaterThanOrEqualTo(34 / 43.0 - 1e-9);
+        assertThat(m.noAnswerPrecision()).as("v4 + v5 no-answer precision (measured 34/42)")
+                .isGreaterThanOrEqualTo(33 / 42.0 - 1e-9);
         assertThat(m.answeredCorrectly()).as("v4 + v5 answered from the right document (measured 91/100)")
                 .isGreaterThanOrEqualTo(0.90 - 1e-9);
     }
 
-    @Disabled("Goal not met on held-out v4 + v5 (pooled, never tuned on): no-answer precision 0.814 (35 of 43 "
-            + "refusals justified; 0.931 before issue 13, when recall was 0.675). hit@1 0.950, recall 0.875, ECE 0.060 "
-            + "and wrong document at >= 0.8 on 1% are met. See docs/nlp-qa.md.")
+    @Disabled("Goal not met on held-out v4 + v5 (pooled, never tuned on): no-answer precision 0.810 (34 of 42 "
+            + "refusals justified; 0.931 before issue 13, when recall was 0.675). hit@1 0.950, recall 0.850, ECE 0.073 "
+            + "and wrong document at >= 0.8 on 0% are met. See docs/nlp-qa.md.")
     @Test
     void shouldMeetTheMonolingualPrecisionGoalOnTheCleanHeldOutSetsPooled() throws Exception {
         RetrievalEvaluator.Metrics m = hybrid(v4v5());
@@ -101,32 +101,32 @@ class RetrievalQualityTest extends ServiceTestSupport {
 
     @Test
     void shouldKeepTheMeasuredValuesOnTheSealedCrossLingualSet() throws Exception {
-        List<EvalQuestion> questions = read("qa-heldout-xling-v3.tsv");
+        List<EvalQuestion> questions = read("qa-heldout-xling-v4.tsv");
         assertThat(questions.stream().filter(EvalQuestion::answerable).count()).isEqualTo(64);
 
         RetrievalEvaluator.Metrics m = hybrid(questions);
 
         // Goals met in the single run.
-        assertThat(m.confidentWrongShare()).as("wrong document at confidence ≥ 0.8 (measured 0 of 64; goal ≤ 2%)")
+        assertThat(m.confidentWrongShare()).as("wrong document at confidence ≥ 0.8 (measured 1 of 64; goal ≤ 2%)")
                 .isLessThanOrEqualTo(0.02);
-        assertThat(m.noAnswerRecall()).as("no-answer recall (measured 23/24; goal 0.85)")
+        assertThat(m.noAnswerRecall()).as("no-answer recall (measured 22/24; goal 0.85)")
                 .isGreaterThanOrEqualTo(0.85 - 1e-9);
-        assertThat(m.ece()).as("ECE (measured 0.077; goal 0.10)").isLessThanOrEqualTo(0.10);
+        assertThat(m.ece()).as("ECE (measured 0.085; goal 0.10)").isLessThanOrEqualTo(0.10);
         // Regression guards at the values of the single run (the other goals are disabled below).
-        assertThat(m.hit1()).as("cross-lingual held-out v3 hit@1 (measured 41/64)")
-                .isGreaterThanOrEqualTo(40 / 64.0 - 1e-9);
-        assertThat(m.answeredCorrectly()).as("answered from the right document (measured 38/64)")
-                .isGreaterThanOrEqualTo(37 / 64.0 - 1e-9);
+        assertThat(m.hit1()).as("cross-lingual held-out v4 hit@1 (measured 44/64)")
+                .isGreaterThanOrEqualTo(43 / 64.0 - 1e-9);
+        assertThat(m.answeredCorrectly()).as("answered from the right document (measured 42/64)")
+                .isGreaterThanOrEqualTo(41 / 64.0 - 1e-9);
     }
 
-    @Disabled("Goals not met on the sealed cross-lingual held-out v3 (one run, after the freeze): hit@1 measured "
-            + "0.641 (41/64; the second issue-13 step 0.547, the first 0.438, hybrid before 0.078, BM25-only 0.156, "
-            + "dense-only 0.078) and no-answer precision 0.500 (23 of the 46 refusals are answerable questions). "
-            + "Recall 0.958, ECE 0.077 and wrong document at >= 0.8 (0 of 64) are met. The same-or-other-language "
-            + "decision and pages ranked outside the first five are the remaining losses; see docs/nlp-qa.md.")
+    @Disabled("Goals not met on the sealed cross-lingual held-out v4 (one run, after the freeze): hit@1 measured "
+            + "0.688 (44/64; the second issue-13 step 0.625, the first 0.469, hybrid before 0.047, BM25-only 0.078, "
+            + "dense-only 0.031) and no-answer precision 0.550 (18 of the 40 refusals are answerable questions). "
+            + "Recall 0.917, ECE 0.085 and wrong document at >= 0.8 (1 of 64) are met. The same-or-other-language "
+            + "decision is the remaining loss; see docs/nlp-qa.md.")
     @Test
     void shouldMeetTheCrossLingualGoals() throws Exception {
-        RetrievalEvaluator.Metrics m = hybrid(read("qa-heldout-xling-v3.tsv"));
+        RetrievalEvaluator.Metrics m = hybrid(read("qa-heldout-xling-v4.tsv"));
         assertThat(m.hit1()).isGreaterThanOrEqualTo(0.85);
         assertThat(m.noAnswerPrecision()).isGreaterThanOrEqualTo(0.90);
     }
