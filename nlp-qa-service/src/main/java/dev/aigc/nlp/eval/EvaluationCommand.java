@@ -28,18 +28,23 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Evaluates the question answering on the bundled knowledge base loaded into a fresh temporary index. Three
- * commands (run from the repository root; the question sets are read from {@code nlp-qa-service/eval/}):
+ * Evaluates the question answering on the bundled knowledge base loaded into a fresh temporary index. Commands (run
+ * from the repository root; the question sets are read from {@code nlp-qa-service/eval/}; {@code evaluate.sh} lists
+ * them all):
  * <ul>
  *   <li>{@code tune}: hit@1 / MRR of hybrid retrieval on the tuning sets for a grid of cross-lingual fusion
  *       weights (how {@code nlp.qa.cross-lingual-weight} and {@code translated-dense-weight} were chosen);</li>
- *   <li>{@code fit}: runs the shipped retrieval on the tuning sets (qa-eval, qa-xling-tuning, the diagnosed cross-lingual v1 and the diagnosed
- *       held-out v1–v3), fits the confidence model ({@link LogisticFit}) with "answered from the expected
- *       document" as the label, chooses the refusal threshold (best F1 of the refusals on the same questions) and
- *       writes {@code src/main/resources/qa/confidence-model.properties};</li>
+ *   <li>{@code xdiag}, {@code decision}, {@code candidates}: per-question diagnostics on the tuning sets (where
+ *       cross-lingual questions are lost; the language decision's signals; both rankings' first documents with their
+ *       English-view and dense English-view scores);</li>
+ *   <li>{@code fit}: runs the shipped retrieval on the tuning sets ({@link #TUNING}), fits the confidence model
+ *       ({@link LogisticFit}) with "answered from the expected document" as the label, chooses the refusal threshold
+ *       (best F1 of the refusals on the same questions) and writes
+ *       {@code src/main/resources/qa/confidence-model.properties};</li>
+ *   <li>{@code latency}: p50 / p90 of {@code /ask} on held-out v4, before issue 13 and final, warm and cold;</li>
  *   <li>{@code report <docs file>}: BM25-only, dense-only, hybrid before this issue (no cross-lingual lists, fixed
- *       rules) and the final pipeline on every set, the reliability table and ECE, /ask latency, sentiment;
- *       replaces the block between {@code <!-- eval:start -->} and {@code <!-- eval:end -->} in the docs.</li>
+ *       rules), its first two steps and the final pipeline on every set, the reliability table and ECE, /ask latency,
+ *       sentiment; replaces the block between {@code <!-- eval:start -->} and {@code <!-- eval:end -->} in the docs.</li>
  * </ul>
  */
 public final class EvaluationCommand {

@@ -23,7 +23,10 @@ import java.util.stream.Collectors;
  * language's fields ({@code crossLingualWeight}) and the other-language dense neighbours of the translation's
  * embedding ({@code translatedDenseWeight}) and BM25 of the question in English (a Chinese question glossed word by
  * word, {@link Bilingual#gloss}) over the English view of that language's chunks ({@code englishViewWeight}; 0
- * leaves a list out). The Latin-script words of a Chinese question (LSTM, BLEU) join its translation. The cross-lingual
+ * leaves a list out). The Latin-script words of a Chinese question (LSTM, BLEU) join its translation. With the dense
+ * English view ({@link DenseEnglishView}), the cross-lingual ranking's first documents are then reordered by
+ * {@code ln(1 + English-view BM25) + rerankWeight × dense English-view cosine}, and the candidate pages' dense scores
+ * go with the retrieval (the confidence model reads them). The cross-lingual
  * ranking does not change the main ranking: the document choice ({@link PassageSelector}) decides whether its first
  * document answers instead, comparing the two pages' English-view scores ({@link Retrieval#englishViewScore}).
  */
