@@ -205,6 +205,10 @@ public final class ModelStore {
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
                 throw exists(version);
             } catch (IOException e) {
+                // the JDK reports rename(2)'s ENOTEMPTY as a plain FileSystemException: another writer won the race
+                if (Files.isDirectory(target)) {
+                    throw exists(version);
+                }
                 throw new UncheckedIOException("Cannot publish " + staging + " as " + target, e);
             }
         }
