@@ -3,7 +3,6 @@ package dev.aigc.nlp.eval;
 import dev.aigc.nlp.classify.SentimentAnalyzer;
 import dev.aigc.nlp.embed.BgeEmbedder;
 import dev.aigc.nlp.kb.KbSeeder;
-import dev.aigc.nlp.kb.Languages;
 import dev.aigc.nlp.kb.KnowledgeBase;
 import dev.aigc.nlp.qa.AnswerComposer;
 import dev.aigc.nlp.qa.AskRequest;
@@ -105,8 +104,7 @@ public final class EvaluationCommand {
                 case "decision" -> decisionRows(p);
                 case "candidates" -> candidateRows(p);
                 case "latency" -> System.out.println(latency(p.service(Pipelines.shipped(true), ConfidenceModel.load()),
-                        p.service(Pipelines.settings(0, 0, 0, 1, false).withLanguageDecision(null).withDenseView(null),
-                                ConfidenceModel.load()),
+                        p.service(Pipelines.beforeIssue13(), ConfidenceModel.load()),
                         p.withColdDenseView().service(Pipelines.shipped(true), ConfidenceModel.load()),
                         EvalQuestion.read(EVAL.resolve("qa-heldout-v4.tsv"))));
                 case "fit" -> fit(p, Path.of("nlp-qa-service/src/main/resources", ConfidenceModel.RESOURCE));
@@ -133,6 +131,11 @@ public final class EvaluationCommand {
                                      double crossMargin, boolean calibrated) {
             return new QaProperties(0.55, 60, 20, false, 0.3, 0.02, 500, 0.2, true, 0.1, crossWeight,
                     translatedDenseWeight, englishViewWeight, crossMargin, SHIPPED_LANGUAGE_DECISION, SHIPPED_DENSE_VIEW, calibrated);
+        }
+
+        /** Hybrid retrieval before issue 13: no cross-lingual lists, fixed rules. */
+        static QaProperties beforeIssue13() {
+            return settings(0, 0, 0, 1, false).withLanguageDecision(null).withDenseView(null);
         }
 
         static QaProperties shipped(boolean calibrated) {
@@ -275,15 +278,15 @@ public final class EvaluationCommand {
         }
     }
 
-    /**
-     * Per tuning question, with the dense English view off in the pipeline (so the cross-lingual ranking keeps its
-     * fused order): the first four documents of each ranking with their ranks, English-view BM25, dense English-view
-     * cosine (best over the document's retrieved chunks) and Chinese-model cosine, as JSON lines on stdout;
-     * {@code scripts/choose-cross-rerank.py} reads them to choose the cross-lingual ranking's reorder.
-     */
     /** Documents per ranking in the candidates dump ({@code -Dcandidates.documents}, default 4). */
     static final int CANDIDATE_DOCUMENTS = Integer.getInteger("candidates.documents", 4);
 
+    /**
+     * Per tuning question, with the dense English view off in the pipeline (so the cross-lingual ranking keeps its
+     * fused order): the first {@link #CANDIDATE_DOCUMENTS} documents of each ranking with their ranks, English-view
+     * BM25, dense English-view cosine (best over the document's retrieved chunks) and Chinese-model cosine, as JSON
+     * lines on stdout; {@code scripts/choose-cross-rerank.py} reads them to choose the cross-lingual ranking's reorder.
+     */
     private static void candidateRows(Pipelines p) throws Exception {
         Map<String, List<EvalQuestion>> sets = read(TUNING);
         QaService service = p.service(Pipelines.shipped(true).withCrossLingualMargin(1).withLanguageDecision(null)
@@ -389,8 +392,7 @@ public final class EvaluationCommand {
         Map<String, List<EvalQuestion>> held = read(HELD_OUT);
         ConfidenceModel model = ConfidenceModel.load();
         QaService fin = p.service(Pipelines.shipped(true), model);
-        QaService before = p.service(Pipelines.settings(0, 0, 0, 1, false).withLanguageDecision(null)
-                .withDenseView(null), model);
+        QaService before = p.service(Pipelines.beforeIssue13(), model);
         QaService dictionaryOnly = p.service(Pipelines.settings(SHIPPED_CROSS_WEIGHT, SHIPPED_TRANSLATED_DENSE_WEIGHT, 0,
                 0.2, true).withLanguageDecision(null).withDenseView(null), model);
         QaService secondStep = p.service(Pipelines.shipped(true).withLanguageDecision(SECOND_STEP_LANGUAGE_DECISION)
