@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Evaluates the question answering on the bundled knowledge base loaded into a fresh temporary index. Commands (run
@@ -173,23 +174,35 @@ public final class EvaluationCommand {
      * ranking; the margin rule is then chosen from these rows (written as TSV to stdout).
      */
     private static void tune(Pipelines p) throws Exception {
-        Map<String, List<EvalQuestion>> sets = read(TUNING);
         ConfidenceModel none = new ConfidenceModel(0, new double[ConfidenceModel.FEATURES.size()], 0.5);
         System.out.println("#\tcross\tdense\tset\tlang\texpected\tsame_doc\tsame_cov\tsame_cos\tcross_doc\tcross_cov"
                 + "\tcross_cos\tbm25\tcross_bm25");
         for (double[] w : new double[][] {{1, 0}, {1, 0.5}, {0.5, 1}}) {
             QaService service = p.service(Pipelines.settings(w[0], w[1], 1, false).withLanguageDecision(null)
                     .withDenseView(null), none);
-            for (var e : sets.entrySet()) {
-                for (RetrievalEvaluator.Outcome o : new RetrievalEvaluator(service).run(e.getValue(), RetrievalMode.HYBRID)) {
-                    QaService.Assessment a = o.assessment();
-                    var cross = a.selection().retrieval().crossRanked();
-                    System.out.printf(Locale.ROOT, "row\t%.1f\t%.1f\t%s\t%s\t%s\t%s\t%.4f\t%.4f\t%s\t%.4f\t%.4f\t%.3f\t%.3f%n",
-                            w[0], w[1], e.getKey(), o.question().lang(), o.question().expectedDocId(), o.topDocId(),
-                            a.terms().coverage(), a.selection().ranked().get(0).cosine(),
-                            cross.isEmpty() ? "-" : cross.get(0).chunk().docId(), a.selection().crossCoverage(),
-                            cross.isEmpty() ? 0 : cross.get(0).cosine(), a.selection().retrieval().topBm25(),
-                            a.selection().retrieval().topCrossBm25());
+            forEachAssessed(service, (set, o) -> {
+                QaService.Assessment a = o.assessment();
+                var cross = a.selection().retrieval().crossRanked();
+                System.out.printf(Locale.ROOT, "row\t%.1f\t%.1f\t%s\t%s\t%s\t%s\t%.4f\t%.4f\t%s\t%.4f\t%.4f\t%.3f\t%.3f%n",
+                        w[0], w[1], set, o.question().lang(), o.question().expectedDocId(), o.topDocId(),
+                        a.terms().coverage(), a.selection().ranked().get(0).cosine(),
+                        cross.isEmpty() ? "-" : cross.get(0).chunk().docId(), a.selection().crossCoverage(),
+                        cross.isEmpty() ? 0 : cross.get(0).cosine(), a.selection().retrieval().topBm25(),
+                        a.selection().retrieval().topCrossBm25());
+            });
+        }
+    }
+
+    /**
+     * Runs the service over every tuning set and hands each question that retrieved something to {@code row}, with
+     * its set's name.
+     */
+    private static void forEachAssessed(QaService service, BiConsumer<String, RetrievalEvaluator.Outcome> row)
+            throws Exception {
+        for (var e : read(TUNING).entrySet()) {
+            for (RetrievalEvaluator.Outcome o : new RetrievalEvaluator(service).run(e.getValue(), RetrievalMode.HYBRID)) {
+                if (o.assessment() != null) {
+                    row.accept(e.getKey(), o);
                 }
             }
         }
@@ -252,30 +265,24 @@ public final class EvaluationCommand {
      * cross-lingual ranking's first document with the signals a language decision can use (TSV to stdout).
      */
     private static void decisionRows(Pipelines p) throws Exception {
-        Map<String, List<EvalQuestion>> sets = read(TUNING);
         QaService service = p.service(Pipelines.shipped(true).withCrossLingualMargin(1).withLanguageDecision(null), ConfidenceModel.load());
         System.out.println("set\tqlang\texpected\tsame_doc\tcross_doc\tsame_cov\tcross_cov\tsame_cos\tcross_cos"
                 + "\tsame_view\tcross_view\tsame_score\tcross_score\tbm25\tcross_bm25\tpromoted\tsame_dense\tcross_dense\tquestion");
-        for (var e : sets.entrySet()) {
-            for (RetrievalEvaluator.Outcome o : new RetrievalEvaluator(service).run(e.getValue(), RetrievalMode.HYBRID)) {
-                QaService.Assessment a = o.assessment();
-                if (a == null) {
-                    continue;
-                }
-                HybridRetriever.Retrieval r = a.selection().retrieval();
-                HybridRetriever.RankedChunk same = a.selection().ranked().get(0);
-                var cross = r.crossRanked();
-                String crossDoc = cross.isEmpty() ? "-" : cross.get(0).chunk().docId();
-                System.out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.3f\t%.3f\t%.5f\t%.5f\t%.3f\t%.3f\t%b\t%.4f\t%.4f\t%s%n",
-                        e.getKey(), o.question().lang(), o.question().answerable() ? o.question().expectedDocId() : "-",
-                        same.chunk().docId(), crossDoc, a.terms().coverage(),
-                        Double.isNaN(a.selection().crossCoverage()) ? 0 : a.selection().crossCoverage(), same.cosine(),
-                        cross.isEmpty() ? 0 : cross.get(0).cosine(), r.englishViewScore(same.chunk().docId()),
-                        r.englishViewScore(crossDoc), same.score(), cross.isEmpty() ? 0 : cross.get(0).score(),
-                        r.topBm25(), r.topCrossBm25(), a.selection().promoted(), r.denseViewScore(same.chunk().docId()),
-                        r.denseViewScore(crossDoc), o.question().question());
-            }
-        }
+        forEachAssessed(service, (set, o) -> {
+            QaService.Assessment a = o.assessment();
+            HybridRetriever.Retrieval r = a.selection().retrieval();
+            HybridRetriever.RankedChunk same = a.selection().ranked().get(0);
+            var cross = r.crossRanked();
+            String crossDoc = cross.isEmpty() ? "-" : cross.get(0).chunk().docId();
+            System.out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.3f\t%.3f\t%.5f\t%.5f\t%.3f\t%.3f\t%b\t%.4f\t%.4f\t%s%n",
+                    set, o.question().lang(), o.question().answerable() ? o.question().expectedDocId() : "-",
+                    same.chunk().docId(), crossDoc, a.terms().coverage(),
+                    Double.isNaN(a.selection().crossCoverage()) ? 0 : a.selection().crossCoverage(), same.cosine(),
+                    cross.isEmpty() ? 0 : cross.get(0).cosine(), r.englishViewScore(same.chunk().docId()),
+                    r.englishViewScore(crossDoc), same.score(), cross.isEmpty() ? 0 : cross.get(0).score(),
+                    r.topBm25(), r.topCrossBm25(), a.selection().promoted(), r.denseViewScore(same.chunk().docId()),
+                    r.denseViewScore(crossDoc), o.question().question());
+        });
     }
 
     /** Documents per ranking in the candidates dump ({@code -Dcandidates.documents}, default 4). */
@@ -288,41 +295,35 @@ public final class EvaluationCommand {
      * lines on stdout; {@code scripts/choose-cross-rerank.py} reads them to choose the cross-lingual ranking's reorder.
      */
     private static void candidateRows(Pipelines p) throws Exception {
-        Map<String, List<EvalQuestion>> sets = read(TUNING);
         QaService service = p.service(Pipelines.shipped(true).withCrossLingualMargin(1).withLanguageDecision(null)
                 .withDenseView(null), ConfidenceModel.load());
-        for (var e : sets.entrySet()) {
-            for (RetrievalEvaluator.Outcome o : new RetrievalEvaluator(service).run(e.getValue(), RetrievalMode.HYBRID)) {
-                QaService.Assessment a = o.assessment();
-                if (a == null) {
-                    continue;
-                }
-                HybridRetriever.Retrieval r = a.selection().retrieval();
-                String q = o.question().question();
-                float[] qv = p.denseView().question(q);
-                List<String> sameDocs = a.selection().ranked().stream().map(c -> c.chunk().docId()).distinct()
-                        .limit(CANDIDATE_DOCUMENTS).toList();
-                List<String> crossDocs = r.crossRanked().stream().map(c -> c.chunk().docId()).distinct()
-                        .limit(CANDIDATE_DOCUMENTS).toList();
-                List<String> docs = new ArrayList<>(sameDocs);
-                crossDocs.stream().filter(d -> !docs.contains(d)).forEach(docs::add);
-                List<String> cands = new ArrayList<>();
-                for (String d : docs) {
-                    List<HybridRetriever.RankedChunk> chunks = new ArrayList<>();
-                    a.selection().ranked().stream().filter(c -> c.chunk().docId().equals(d)).forEach(chunks::add);
-                    r.crossRanked().stream().filter(c -> c.chunk().docId().equals(d)).forEach(chunks::add);
-                    double dense = p.denseView().best(qv, chunks.stream().map(HybridRetriever.RankedChunk::chunk).toList());
-                    double zhCos = chunks.stream().mapToDouble(HybridRetriever.RankedChunk::cosine).max().orElse(-1);
-                    cands.add(String.format(Locale.ROOT, "{\"doc\":\"%s\",\"same_rank\":%d,\"cross_rank\":%d,"
-                                    + "\"view\":%.4f,\"dense\":%.4f,\"zh_cos\":%.4f}", d, sameDocs.indexOf(d) + 1,
-                            crossDocs.indexOf(d) + 1, r.englishViewScore(d), dense, zhCos));
-                }
-                System.out.printf(Locale.ROOT, "{\"set\":\"%s\",\"qlang\":\"%s\",\"expected\":\"%s\","
-                                + "\"cands\":[%s],\"q\":\"%s\"}%n", e.getKey(), o.question().lang(),
-                        o.question().answerable() ? o.question().expectedDocId() : "-", String.join(",", cands),
-                        q.replace("\\", "/").replace("\"", "'"));
+        forEachAssessed(service, (set, o) -> {
+            QaService.Assessment a = o.assessment();
+            HybridRetriever.Retrieval r = a.selection().retrieval();
+            String q = o.question().question();
+            float[] qv = p.denseView().question(q);
+            List<String> sameDocs = a.selection().ranked().stream().map(c -> c.chunk().docId()).distinct()
+                    .limit(CANDIDATE_DOCUMENTS).toList();
+            List<String> crossDocs = r.crossRanked().stream().map(c -> c.chunk().docId()).distinct()
+                    .limit(CANDIDATE_DOCUMENTS).toList();
+            List<String> docs = new ArrayList<>(sameDocs);
+            crossDocs.stream().filter(d -> !docs.contains(d)).forEach(docs::add);
+            List<String> cands = new ArrayList<>();
+            for (String d : docs) {
+                List<HybridRetriever.RankedChunk> chunks = new ArrayList<>();
+                a.selection().ranked().stream().filter(c -> c.chunk().docId().equals(d)).forEach(chunks::add);
+                r.crossRanked().stream().filter(c -> c.chunk().docId().equals(d)).forEach(chunks::add);
+                double dense = p.denseView().best(qv, chunks.stream().map(HybridRetriever.RankedChunk::chunk).toList());
+                double zhCos = chunks.stream().mapToDouble(HybridRetriever.RankedChunk::cosine).max().orElse(-1);
+                cands.add(String.format(Locale.ROOT, "{\"doc\":\"%s\",\"same_rank\":%d,\"cross_rank\":%d,"
+                                + "\"view\":%.4f,\"dense\":%.4f,\"zh_cos\":%.4f}", d, sameDocs.indexOf(d) + 1,
+                        crossDocs.indexOf(d) + 1, r.englishViewScore(d), dense, zhCos));
             }
-        }
+            System.out.printf(Locale.ROOT, "{\"set\":\"%s\",\"qlang\":\"%s\",\"expected\":\"%s\","
+                            + "\"cands\":[%s],\"q\":\"%s\"}%n", set, o.question().lang(),
+                    o.question().answerable() ? o.question().expectedDocId() : "-", String.join(",", cands),
+                    q.replace("\\", "/").replace("\"", "'"));
+        });
     }
 
     private static int docRank(List<HybridRetriever.RankedChunk> ranked, String docId) {
