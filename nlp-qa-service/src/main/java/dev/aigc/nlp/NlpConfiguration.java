@@ -22,6 +22,7 @@ import dev.aigc.nlp.qa.Bilingual;
 import dev.aigc.nlp.qa.ConfidenceModel;
 import dev.aigc.nlp.qa.DenseEnglishView;
 import dev.aigc.nlp.qa.HybridRetriever;
+import dev.aigc.nlp.qa.LanguageSwitch;
 import dev.aigc.nlp.qa.PassageSelector;
 import dev.aigc.nlp.qa.QaProperties;
 import dev.aigc.nlp.qa.QaService;
@@ -112,7 +113,8 @@ class NlpConfiguration {
     @Bean
     PassageSelector passageSelector(TermCoverage termCoverage, QaProperties p) {
         return new PassageSelector(termCoverage, QaProperties.SELECT_DOCUMENTS, p.promoteMargin(), p.crossLingualMargin(),
-                p.languageDecision());
+                p.languageDecision(), p.languageDecision() != null && p.languageDecision().learnedSwitch()
+                        ? LanguageSwitch.load() : null);
     }
 
     @Bean

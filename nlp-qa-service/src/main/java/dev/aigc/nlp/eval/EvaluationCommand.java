@@ -4,12 +4,14 @@ import dev.aigc.nlp.classify.SentimentAnalyzer;
 import dev.aigc.nlp.embed.BgeEmbedder;
 import dev.aigc.nlp.kb.KbSeeder;
 import dev.aigc.nlp.kb.KnowledgeBase;
+import dev.aigc.nlp.kb.Languages;
 import dev.aigc.nlp.qa.AnswerComposer;
 import dev.aigc.nlp.qa.AskRequest;
 import dev.aigc.nlp.qa.Bilingual;
 import dev.aigc.nlp.qa.ConfidenceModel;
 import dev.aigc.nlp.qa.DenseEnglishView;
 import dev.aigc.nlp.qa.HybridRetriever;
+import dev.aigc.nlp.qa.LanguageSwitch;
 import dev.aigc.nlp.qa.PassageSelector;
 import dev.aigc.nlp.qa.QaProperties;
 import dev.aigc.nlp.qa.QaService;
@@ -55,10 +57,11 @@ public final class EvaluationCommand {
             "qa-xling-tuning.tsv", "held-out v1 (diagnosed)", "qa-heldout.tsv", "held-out v2 (diagnosed)",
             "qa-heldout-v2.tsv", "held-out v3 (diagnosed)", "qa-heldout-v3.tsv", "cross-lingual v1 (diagnosed)",
             "qa-heldout-xling-v1.tsv", "cross-lingual v2 (diagnosed)", "qa-heldout-xling-v2.tsv",
-            "cross-lingual v3 (diagnosed)", "qa-heldout-xling-v3.tsv");
+            "cross-lingual v3 (diagnosed)", "qa-heldout-xling-v3.tsv", "cross-lingual v4 (diagnosed)",
+            "qa-heldout-xling-v4.tsv");
     /** Sets never used for tuning or fitting. */
     static final Map<String, String> HELD_OUT = ordered("held-out v4", "qa-heldout-v4.tsv", "held-out v5",
-            "qa-heldout-v5.tsv", "cross-lingual held-out v4", "qa-heldout-xling-v4.tsv");
+            "qa-heldout-v5.tsv");
 
     private EvaluationCommand() {
     }
@@ -109,9 +112,11 @@ public final class EvaluationCommand {
                         p.withColdDenseView().service(Pipelines.shipped(true), ConfidenceModel.load()),
                         EvalQuestion.read(EVAL.resolve("qa-heldout-v4.tsv"))));
                 case "fit" -> fit(p, Path.of("nlp-qa-service/src/main/resources", ConfidenceModel.RESOURCE));
+                case "fit-switch" -> fitSwitch(p, Path.of("nlp-qa-service/src/main/resources", LanguageSwitch.RESOURCE));
                 case "report" -> report(p, docs);
                 default -> throw new IllegalArgumentException(
-                        "usage: EvaluationCommand tune | xdiag | decision | candidates | latency | fit | report [docs] | compare [docs] "
+                        "usage: EvaluationCommand tune | xdiag | decision | candidates | latency | fit | fit-switch | report [docs] "
+                                + "| compare [docs] "
                                 + "[--backend=lucene|solr] "
                                 + "[--solr-urls=URL,URL]");
             }
@@ -148,11 +153,13 @@ public final class EvaluationCommand {
             return new Pipelines(kb, embedder, termCoverage, bilingual, denseView.withEmptyCache());
         }
 
+        /** The service with these settings; the learned language switch is the shipped one when they turn it on. */
         QaService service(QaProperties qa, ConfidenceModel model) {
+            QaProperties.LanguageDecision decision = qa.languageDecision();
             return new QaService(new HybridRetriever(kb.store(), embedder, qa, bilingual,
                     qa.denseView() == null ? null : denseView),
                     new PassageSelector(termCoverage, QaProperties.SELECT_DOCUMENTS, qa.promoteMargin(), qa.crossLingualMargin(),
-                            qa.languageDecision()),
+                            decision, decision != null && decision.learnedSwitch() ? LanguageSwitch.load() : null),
                     new AnswerComposer(embedder), qa, model);
         }
     }
@@ -161,10 +168,10 @@ public final class EvaluationCommand {
     static final double SHIPPED_TRANSLATED_DENSE_WEIGHT = 1.0;
     static final double SHIPPED_CROSS_MARGIN = 1;
     static final QaProperties.LanguageDecision SHIPPED_LANGUAGE_DECISION =
-            new QaProperties.LanguageDecision(0.1, 1.0, 0.3, 0.1, 0.0, 0.4);
+            new QaProperties.LanguageDecision(0.1, 1.0, 0.3, 0.1, 0.0, 0.4, true);
     /** The language decision of the second issue-13 step (before the dense English view), for the report. */
     static final QaProperties.LanguageDecision SECOND_STEP_LANGUAGE_DECISION =
-            new QaProperties.LanguageDecision(-0.1, 0.1, 0.3, 0.1, 0.0, 0.4);
+            new QaProperties.LanguageDecision(-0.1, 0.1, 0.3, 0.1, 0.0, 0.4, false);
     static final double SHIPPED_ENGLISH_VIEW_WEIGHT = 1.0;
     static final QaProperties.DenseView SHIPPED_DENSE_VIEW = new QaProperties.DenseView(true, 4, 10, 20_000);
 
@@ -388,6 +395,129 @@ public final class EvaluationCommand {
         System.out.println("wrote " + out);
     }
 
+    /** Candidate thresholds of the learned language switch. */
+    static final double[] SWITCH_THRESHOLDS = {0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95};
+
+    /** One answerable tuning question as the language switch sees it. */
+    private record SwitchRow(String set, boolean chinese, boolean crossLingual, boolean sameRight, boolean crossRight,
+                             boolean byRule, LanguageSwitch.Signals signals) {
+
+        /** Whether exactly one of the two pages is the expected one (a row the regression learns from). */
+        boolean decisive() {
+            return sameRight != crossRight;
+        }
+    }
+
+    /**
+     * Fits the learned language switch ({@link LanguageSwitch}) on the tuning sets and writes
+     * {@code qa/language-switch.properties}. Per question language: a logistic regression ({@link LogisticFit}, L2
+     * penalty 1) of "the cross-lingual ranking's first page is the expected one" over both pages' signals, learned
+     * from the answerable questions whose expected page is exactly one of the two. The threshold is chosen leave one
+     * set out: each tuning set's questions are scored by the model fitted on the other sets, the cross-lingual page
+     * answers when the shipped rule or that score says so, and among the thresholds that lose at most one
+     * monolingual question against the rule alone, the one with the most questions answered from the expected page
+     * wins (ties: the higher threshold). The shipped model is then fitted on all the tuning sets.
+     */
+    private static void fitSwitch(Pipelines p, Path out) throws Exception {
+        QaProperties shipped = Pipelines.shipped(true);
+        QaProperties.LanguageDecision rule = shipped.languageDecision();
+        QaService service = p.service(shipped.withCrossLingualMargin(1).withLanguageDecision(null), ConfidenceModel.load());
+        List<SwitchRow> rows = new ArrayList<>();
+        forEachAssessed(service, (set, o) -> {
+            HybridRetriever.Retrieval r = o.assessment().selection().retrieval();
+            if (!o.question().answerable() || r.crossRanked().isEmpty()) {
+                return;
+            }
+            QaService.Assessment a = o.assessment();
+            HybridRetriever.RankedChunk same = a.selection().ranked().get(0);
+            String expected = o.question().expectedDocId();
+            boolean chinese = Languages.ZH.equals(Languages.detect(o.question().question()));
+            LanguageSwitch.Signals s = LanguageSwitch.Signals.of(r, same, a.terms().coverage(),
+                    a.selection().crossCoverage());
+            boolean crossLingual = !expected.startsWith(o.question().lang() + "-");
+            rows.add(new SwitchRow(set, chinese, crossLingual, same.chunk().docId().equals(expected),
+                    r.crossRanked().get(0).chunk().docId().equals(expected),
+                    rule.prefersCross(chinese, s.sameView(), s.crossView(), s.sameCoverage(), s.crossCoverage()), s));
+        });
+        double lambda = 1.0;
+        StringBuilder props = new StringBuilder();
+        props.append("# Learned language switch of nlp-qa-service (dev.aigc.nlp.qa.LanguageSwitch): per question language, a\n")
+                .append("# logistic regression of P(the cross-lingual ranking's first page is the expected one) over both\n")
+                .append("# pages' signals, written by `nlp-qa-service/scripts/evaluate.sh fit-switch`.\n")
+                .append("# Fitted on the TUNING sets only: ").append(String.join(", ", TUNING.keySet())).append(";\n")
+                .append(String.format(Locale.ROOT, "# Newton's method on standardised features, L2 penalty %.1f, weights in "
+                        + "raw features.%n", lambda))
+                .append("# threshold: chosen leave one set out (the cross-lingual page answers when the rule or the model\n")
+                .append("# says so; the most questions answered from the expected page among the thresholds that lose at\n")
+                .append("# most one monolingual question against the rule alone; ties to the higher threshold).\n");
+        for (boolean chinese : new boolean[] {false, true}) {
+            String lang = chinese ? "zh" : "en";
+            List<SwitchRow> own = rows.stream().filter(r -> r.chinese() == chinese).toList();
+            double[] outOfFold = new double[own.size()];
+            for (String set : TUNING.keySet()) {
+                double[] beta = fitSwitchSide(own.stream().filter(r -> !r.set().equals(set) && r.decisive()).toList(),
+                        lambda);
+                for (int i = 0; i < own.size(); i++) {
+                    if (own.get(i).set().equals(set)) {
+                        outOfFold[i] = side(beta, 0.5).probability(own.get(i).signals());
+                    }
+                }
+            }
+            int[] ruleOnly = switchHits(own, outOfFold, Double.POSITIVE_INFINITY);
+            System.out.printf(Locale.ROOT, "%s questions: %d answerable with a cross-lingual page (%d monolingual, %d "
+                            + "cross-lingual), %d decisive; rule alone: monolingual %d, cross-lingual %d%n", lang,
+                    own.size(), own.stream().filter(r -> !r.crossLingual()).count(),
+                    own.stream().filter(SwitchRow::crossLingual).count(), own.stream().filter(SwitchRow::decisive).count(),
+                    ruleOnly[0], ruleOnly[1]);
+            double best = Double.NaN;
+            int bestTotal = -1;
+            for (double t : SWITCH_THRESHOLDS) {
+                int[] hits = switchHits(own, outOfFold, t);
+                boolean eligible = hits[0] >= ruleOnly[0] - 1;
+                System.out.printf(Locale.ROOT, "  threshold %.2f (out of fold): monolingual %d, cross-lingual %d, "
+                        + "total %d%s%n", t, hits[0], hits[1], hits[0] + hits[1], eligible ? "" : " (loses monolingual)");
+                if (eligible && hits[0] + hits[1] >= bestTotal) {
+                    bestTotal = hits[0] + hits[1];
+                    best = t;
+                }
+            }
+            double[] beta = fitSwitchSide(own.stream().filter(SwitchRow::decisive).toList(), lambda);
+            LanguageSwitch.Side side = side(beta, best);
+            System.out.println(lang + ": " + side);
+            props.append(String.format(Locale.ROOT, "%s.intercept=%.6f%n", lang, beta[0]));
+            for (int j = 0; j < LanguageSwitch.FEATURES.size(); j++) {
+                props.append(String.format(Locale.ROOT, "%s.weight.%s=%.6f%n", lang, LanguageSwitch.FEATURES.get(j),
+                        beta[j + 1]));
+            }
+            props.append(String.format(Locale.ROOT, "%s.threshold=%.2f%n", lang, best));
+        }
+        Files.writeString(out, props.toString(), StandardCharsets.UTF_8);
+        System.out.println("wrote " + out);
+    }
+
+    private static double[] fitSwitchSide(List<SwitchRow> rows, double lambda) {
+        double[][] x = rows.stream().map(r -> r.signals().vector()).toArray(double[][]::new);
+        int[] y = rows.stream().mapToInt(r -> r.crossRight() ? 1 : 0).toArray();
+        return LogisticFit.fit(x, y, lambda);
+    }
+
+    private static LanguageSwitch.Side side(double[] beta, double threshold) {
+        return new LanguageSwitch.Side(beta[0], Arrays.copyOfRange(beta, 1, beta.length), threshold);
+    }
+
+    /** {monolingual, cross-lingual} questions answered from the expected page when rule or score ≥ threshold switch. */
+    private static int[] switchHits(List<SwitchRow> rows, double[] score, double threshold) {
+        int[] hits = new int[2];
+        for (int i = 0; i < rows.size(); i++) {
+            SwitchRow r = rows.get(i);
+            boolean right = r.byRule() || score[i] >= threshold ? r.crossRight() : r.sameRight();
+            if (right) {
+                hits[r.crossLingual() ? 1 : 0]++;
+            }
+        }
+        return hits;
+    }
+
     private static void report(Pipelines p, Path docs) throws Exception {
         Map<String, List<EvalQuestion>> tuning = read(TUNING);
         Map<String, List<EvalQuestion>> held = read(HELD_OUT);
@@ -398,6 +528,8 @@ public final class EvaluationCommand {
                 0.2, true).withLanguageDecision(null).withDenseView(null), model);
         QaService secondStep = p.service(Pipelines.shipped(true).withLanguageDecision(SECOND_STEP_LANGUAGE_DECISION)
                 .withDenseView(null), model);
+        QaService fourthStep = p.service(Pipelines.shipped(true)
+                .withLanguageDecision(SHIPPED_LANGUAGE_DECISION.withLearnedSwitch(false)), model);
         Map<String, Runner> pipelines = new LinkedHashMap<>();
         pipelines.put("bm25 only", qs -> new RetrievalEvaluator(fin).run(qs, RetrievalMode.BM25));
         pipelines.put("dense only", qs -> new RetrievalEvaluator(fin).run(qs, RetrievalMode.DENSE));
@@ -408,8 +540,11 @@ public final class EvaluationCommand {
         pipelines.put("English view + language decision (the second issue-13 step; hit@1 comparable, confidence from "
                 + "the final model without its dense features)",
                 qs -> new RetrievalEvaluator(secondStep).run(qs, RetrievalMode.HYBRID));
+        pipelines.put("dense English view + the rule alone (the fourth issue-13 step; hit@1 comparable, confidence "
+                + "from the final model)", qs -> new RetrievalEvaluator(fourthStep).run(qs, RetrievalMode.HYBRID));
         pipelines.put("**final** (hybrid + cross-lingual ranking with the English view reordered by the dense English "
-                + "view, language decision, calibrated)", qs -> new RetrievalEvaluator(fin).run(qs, RetrievalMode.HYBRID));
+                + "view, language decision: rule or learned switch, calibrated)",
+                qs -> new RetrievalEvaluator(fin).run(qs, RetrievalMode.HYBRID));
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Knowledge base: %d documents. Confidence model: %s.%n%n", p.kb().count(), model));
         md.append("Sets: ");
@@ -445,7 +580,7 @@ public final class EvaluationCommand {
                 finalOutcomes.put("v4 + v5 pooled", cleanPool);
             }
         }
-        for (String set : List.of("tuning sets pooled (the fit's data)", "v4 + v5 pooled", "cross-lingual held-out v4")) {
+        for (String set : List.of("tuning sets pooled (the fit's data)", "v4 + v5 pooled", "cross-lingual held-out v5")) {
             if (finalOutcomes.containsKey(set)) {
                 md.append(reliability("Final pipeline, " + set, finalOutcomes.get(set)));
             }

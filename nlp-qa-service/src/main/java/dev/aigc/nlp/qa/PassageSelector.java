@@ -15,8 +15,9 @@ import java.util.Map;
  * merely about a neighbouring topic. Then the first document of the cross-lingual ranking (the question translated
  * into the other language, {@link Bilingual}) is compared with that choice: it answers instead when its English-view
  * BM25 score is higher ({@link QaProperties.LanguageDecision}; both pages scored in one field, Chinese pages through
- * their word-by-word glosses) or its term coverage is clearly higher; without that decision, by the earlier rule: when
- * its term coverage is higher by a margin.
+ * their word-by-word glosses) or its term coverage is clearly higher, or when the learned switch
+ * ({@link LanguageSwitch}, a logistic regression over both pages' signals) prefers it; without that decision, by the
+ * earlier rule: when its term coverage is higher by a margin.
  * {@code promoteMargin} ≥ 1 turns the step off.
  */
 public class PassageSelector {
@@ -31,6 +32,7 @@ public class PassageSelector {
     private final double promoteMargin;
     private final double crossMargin;
     private final QaProperties.LanguageDecision languageDecision;
+    private final LanguageSwitch languageSwitch;
 
     public PassageSelector(TermCoverage termCoverage, int documents, double promoteMargin) {
         this(termCoverage, documents, promoteMargin, 1);
@@ -51,6 +53,16 @@ public class PassageSelector {
      */
     public PassageSelector(TermCoverage termCoverage, int documents, double promoteMargin, double crossMargin,
                            QaProperties.LanguageDecision languageDecision) {
+        this(termCoverage, documents, promoteMargin, crossMargin, languageDecision, null);
+    }
+
+    /**
+     * @param languageSwitch the learned half of the language decision: the cross-lingual page also answers when this
+     *                       model prefers it (null: the rule of {@code languageDecision} alone)
+     */
+    public PassageSelector(TermCoverage termCoverage, int documents, double promoteMargin, double crossMargin,
+                           QaProperties.LanguageDecision languageDecision, LanguageSwitch languageSwitch) {
+        this.languageSwitch = languageSwitch;
         this.termCoverage = termCoverage;
         this.documents = documents;
         this.promoteMargin = promoteMargin;
@@ -70,11 +82,16 @@ public class PassageSelector {
                 .filter(r -> r.chunk().docId().equals(doc)).limit(ANSWER_PASSAGES).toList();
         TermCoverage.Result terms = termCoverage.measure(question, retrieval.translation(), passages);
         HybridRetriever.Retrieval chosen = same.retrieval();
+        boolean chinese = Languages.ZH.equals(Languages.detect(question));
         boolean takeCross = languageDecision != null
-                ? languageDecision.prefersCross(Languages.ZH.equals(Languages.detect(question)),
+                ? languageDecision.prefersCross(chinese,
                         chosen.englishViewScore(same.ranked().get(0).chunk().docId()), chosen.englishViewScore(doc),
                         same.terms().coverage(), terms.coverage())
                 : crossMargin < 1 && terms.coverage() >= same.terms().coverage() + crossMargin;
+        if (!takeCross && languageSwitch != null) {
+            takeCross = languageSwitch.prefersCross(chinese, LanguageSwitch.Signals.of(chosen, same.ranked().get(0),
+                    same.terms().coverage(), terms.coverage()));
+        }
         if (!takeCross) {
             return same.withCrossCoverage(terms.coverage());
         }

@@ -106,14 +106,22 @@ public record QaProperties(@DecimalMin("-1") @DecimalMax("1") double minSimilari
      * The cross-lingual ranking's first page answers instead of the same-language choice when its English-view BM25
      * score beats the same-language page's, {@code ln(1 + cross) > ln(1 + same) + margin}, and its term coverage is
      * at least the same-language page's minus {@code coverageSlack}, or when its term coverage alone is higher by at
-     * least {@code coverageMargin} (1 = never); all per question language.
+     * least {@code coverageMargin} (1 = never); all per question language. With {@code learnedSwitch} it also
+     * answers when the learned {@link LanguageSwitch} prefers it.
      */
     public record LanguageDecision(@DecimalMin("-2") @DecimalMax("2") double marginEnglish,
                                    @DecimalMin("0") @DecimalMax("1") double coverageSlackEnglish,
                                    @DecimalMin("0") @DecimalMax("1") double coverageMarginEnglish,
                                    @DecimalMin("-2") @DecimalMax("2") double marginChinese,
                                    @DecimalMin("0") @DecimalMax("1") double coverageSlackChinese,
-                                   @DecimalMin("0") @DecimalMax("1") double coverageMarginChinese) {
+                                   @DecimalMin("0") @DecimalMax("1") double coverageMarginChinese,
+                                   boolean learnedSwitch) {
+
+        /** The same rule with the learned switch on or off. */
+        public LanguageDecision withLearnedSwitch(boolean on) {
+            return new LanguageDecision(marginEnglish, coverageSlackEnglish, coverageMarginEnglish, marginChinese,
+                    coverageSlackChinese, coverageMarginChinese, on);
+        }
 
         public boolean prefersCross(boolean chineseQuestion, double sameView, double crossView, double sameCoverage,
                                     double crossCoverage) {

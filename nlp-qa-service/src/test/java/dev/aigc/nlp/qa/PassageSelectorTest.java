@@ -90,7 +90,7 @@ class PassageSelectorTest extends ServiceTestSupport {
 
     @Test
     void shouldPreferTheCrossLingualPageOnlyWhenItsViewScoreAndCoverageAllowIt() {
-        QaProperties.LanguageDecision d = new QaProperties.LanguageDecision(-0.1, 0.1, 0.3, 0.1, 0, 0.4);
+        QaProperties.LanguageDecision d = new QaProperties.LanguageDecision(-0.1, 0.1, 0.3, 0.1, 0, 0.4, false);
         assertThat(d.prefersCross(false, 10, 9.5, 0.5, 0.45)).as("English: within the margin and the slack").isTrue();
         assertThat(d.prefersCross(false, 10, 9.5, 0.5, 0.35)).as("coverage below the slack").isFalse();
         assertThat(d.prefersCross(true, 10, 10.5, 0.5, 0.5)).as("Chinese: needs a higher view score").isFalse();
