@@ -61,7 +61,7 @@ public final class EvaluationCommand {
             "qa-heldout-xling-v4.tsv");
     /** Sets never used for tuning or fitting. */
     static final Map<String, String> HELD_OUT = ordered("held-out v4", "qa-heldout-v4.tsv", "held-out v5",
-            "qa-heldout-v5.tsv");
+            "qa-heldout-v5.tsv", "cross-lingual held-out v5", "qa-heldout-xling-v5.tsv");
 
     private EvaluationCommand() {
     }
