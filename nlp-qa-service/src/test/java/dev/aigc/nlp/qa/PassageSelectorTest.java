@@ -89,6 +89,26 @@ class PassageSelectorTest extends ServiceTestSupport {
     }
 
     @Test
+    void shouldAnswerFromTheOtherLanguagesPageWhenTheLearnedSwitchPrefersItOverTheRule() {
+        // tuning questions where the rule keeps a same-language neighbour (probabilities 0.99 and 0.995 against the
+        // thresholds 0.70 and 0.95 in the fit's run)
+        for (String[] q : new String[][] {{"Which option should I tick when installing Python on Windows?",
+                "zh-install-python"}, {"学习率先做一小段预热（warm-up），之后一般接着怎么调？", "en-learning-rate-batch"}}) {
+            HybridRetriever.Retrieval retrieval = retrieve(q[0]);
+            PassageSelector ruleOnly = new PassageSelector(termCoverage, QaProperties.SELECT_DOCUMENTS,
+                    properties.promoteMargin(), properties.crossLingualMargin(), properties.languageDecision());
+            assertThat(ruleOnly.select(q[0], retrieval).ranked().get(0).chunk().docId())
+                    .as("the rule alone: %s", q[0]).isNotEqualTo(q[1]);
+            assertThat(retrieval.crossRanked().get(0).chunk().docId()).isEqualTo(q[1]);
+
+            PassageSelector.Selection s = selector.select(q[0], retrieval);
+
+            assertThat(s.ranked().get(0).chunk().docId()).as(q[0]).isEqualTo(q[1]);
+            assertThat(s.passages()).isNotEmpty().allMatch(p -> p.chunk().docId().equals(q[1]));
+        }
+    }
+
+    @Test
     void shouldPreferTheCrossLingualPageOnlyWhenItsViewScoreAndCoverageAllowIt() {
         QaProperties.LanguageDecision d = new QaProperties.LanguageDecision(-0.1, 0.1, 0.3, 0.1, 0, 0.4, false);
         assertThat(d.prefersCross(false, 10, 9.5, 0.5, 0.45)).as("English: within the margin and the slack").isTrue();

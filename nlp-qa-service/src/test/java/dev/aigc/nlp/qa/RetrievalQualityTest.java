@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * check, calibrated confidence and refusal), see docs/nlp-qa.md:
  * <ul>
  *   <li>the tuning sets (eval/qa-eval.tsv, eval/qa-xling-tuning.tsv, the diagnosed held-out v1–v3 and the diagnosed
- *       cross-lingual v1–v3), on which the settings were chosen and the confidence model was fitted: regression guards
- *       at the measured values;</li>
- *   <li>held-out v4 + v5 (never tuned on, pooled) and the cross-lingual held-out v4 (sealed until the method was
+ *       cross-lingual v1–v4), on which the settings were chosen and the confidence model and the language switch were
+ *       fitted: regression guards at the measured values;</li>
+ *   <li>held-out v4 + v5 (never tuned on, pooled) and the cross-lingual held-out v5 (sealed until the method was
  *       frozen, evaluated once): goals asserted where met, regression guards at the measured values otherwise, and
  *       each unmet goal {@code @Disabled} with its measured value as the reason.</li>
  * </ul>
@@ -48,87 +48,97 @@ class RetrievalQualityTest extends ServiceTestSupport {
         RetrievalEvaluator.Metrics xlingV1 = hybrid(read("qa-heldout-xling-v1.tsv"));
         RetrievalEvaluator.Metrics xlingV2 = hybrid(read("qa-heldout-xling-v2.tsv"));
         RetrievalEvaluator.Metrics xlingV3 = hybrid(read("qa-heldout-xling-v3.tsv"));
+        RetrievalEvaluator.Metrics xlingV4 = hybrid(read("qa-heldout-xling-v4.tsv"));
 
-        assertThat(tuning.hit1()).as("tuning hit@1 (measured 100/105)").isGreaterThanOrEqualTo(99 / 105.0 - 1e-9);
+        assertThat(tuning.hit1()).as("tuning hit@1 (measured 99/105)").isGreaterThanOrEqualTo(98 / 105.0 - 1e-9);
         assertThat(tuning.noAnswerRecall()).as("tuning no-answer recall (measured 41/45)")
                 .isGreaterThanOrEqualTo(40 / 45.0 - 1e-9);
-        assertThat(xling.hit1()).as("cross-lingual tuning hit@1 (measured 44/57)")
-                .isGreaterThanOrEqualTo(43 / 57.0 - 1e-9);
+        assertThat(xling.hit1()).as("cross-lingual tuning hit@1 (measured 48/57)")
+                .isGreaterThanOrEqualTo(47 / 57.0 - 1e-9);
         assertThat(xling.noAnswerRecall()).as("cross-lingual tuning no-answer recall (measured 11/16)")
                 .isGreaterThanOrEqualTo(10 / 16.0 - 1e-9);
         assertThat(v123.hit1()).as("diagnosed v1-v3 hit@1 (measured 140/145)")
                 .isGreaterThanOrEqualTo(139 / 145.0 - 1e-9);
-        assertThat(v123.confidentWrong()).as("v1-v3 answers from a wrong document at confidence ≥ 0.8 (measured 0)")
-                .isLessThanOrEqualTo(1);
-        assertThat(xlingV1.hit1()).as("diagnosed cross-lingual v1 hit@1 (measured 43/64)")
-                .isGreaterThanOrEqualTo(42 / 64.0 - 1e-9);
-        assertThat(xlingV1.noAnswerRecall()).as("diagnosed cross-lingual v1 no-answer recall (measured 24/24)")
-                .isGreaterThanOrEqualTo(23 / 24.0 - 1e-9);
-        assertThat(xlingV2.hit1()).as("diagnosed cross-lingual v2 hit@1 (measured 47/64)")
-                .isGreaterThanOrEqualTo(46 / 64.0 - 1e-9);
-        assertThat(xlingV2.noAnswerRecall()).as("diagnosed cross-lingual v2 no-answer recall (measured 21/24)")
+        assertThat(v123.confidentWrong()).as("v1-v3 answers from a wrong document at confidence ≥ 0.8 (measured 1)")
+                .isLessThanOrEqualTo(2);
+        assertThat(xlingV1.hit1()).as("diagnosed cross-lingual v1 hit@1 (measured 48/64)")
+                .isGreaterThanOrEqualTo(47 / 64.0 - 1e-9);
+        assertThat(xlingV1.noAnswerRecall()).as("diagnosed cross-lingual v1 no-answer recall (measured 21/24)")
                 .isGreaterThanOrEqualTo(20 / 24.0 - 1e-9);
-        assertThat(xlingV3.hit1()).as("diagnosed cross-lingual v3 hit@1 (measured 42/64)")
-                .isGreaterThanOrEqualTo(41 / 64.0 - 1e-9);
-        assertThat(xlingV3.noAnswerRecall()).as("diagnosed cross-lingual v3 no-answer recall (measured 23/24)")
-                .isGreaterThanOrEqualTo(22 / 24.0 - 1e-9);
+        assertThat(xlingV2.hit1()).as("diagnosed cross-lingual v2 hit@1 (measured 55/64)")
+                .isGreaterThanOrEqualTo(54 / 64.0 - 1e-9);
+        assertThat(xlingV2.noAnswerRecall()).as("diagnosed cross-lingual v2 no-answer recall (measured 18/24)")
+                .isGreaterThanOrEqualTo(17 / 24.0 - 1e-9);
+        assertThat(xlingV3.hit1()).as("diagnosed cross-lingual v3 hit@1 (measured 52/64)")
+                .isGreaterThanOrEqualTo(51 / 64.0 - 1e-9);
+        assertThat(xlingV3.noAnswerRecall()).as("diagnosed cross-lingual v3 no-answer recall (measured 21/24)")
+                .isGreaterThanOrEqualTo(20 / 24.0 - 1e-9);
+        assertThat(xlingV4.hit1()).as("diagnosed cross-lingual v4 hit@1 (measured 56/64)")
+                .isGreaterThanOrEqualTo(55 / 64.0 - 1e-9);
+        assertThat(xlingV4.noAnswerRecall()).as("diagnosed cross-lingual v4 no-answer recall (measured 22/24)")
+                .isGreaterThanOrEqualTo(21 / 24.0 - 1e-9);
     }
 
     @Test
     void shouldMeetTheMetMonolingualGoalsOnTheCleanHeldOutSetsPooled() throws Exception {
         RetrievalEvaluator.Metrics m = hybrid(v4v5());
 
-        assertThat(m.hit1()).as("v4 + v5 hit@1 (measured 95/100)").isGreaterThanOrEqualTo(0.95 - 1e-9);
-        assertThat(m.noAnswerRecall()).as("v4 + v5 no-answer recall (measured 34/40)").isGreaterThanOrEqualTo(0.85 - 1e-9);
         assertThat(m.ece()).as("v4 + v5 expected calibration error (measured 0.073)").isLessThanOrEqualTo(0.10);
-        assertThat(m.confidentWrongShare()).as("v4 + v5 wrong document at confidence ≥ 0.8 (measured 0/100)")
+        assertThat(m.confidentWrongShare()).as("v4 + v5 wrong document at confidence ≥ 0.8 (measured 1/100)")
                 .isLessThanOrEqualTo(0.02);
-        // Regression guards at the measured values (the unmet goal is disabled below).
-        assertThat(m.noAnswerPrecision()).as("v4 + v5 no-answer precision (measured 34/42)")
-                .isGreaterThanOrEqualTo(33 / 42.0 - 1e-9);
-        assertThat(m.answeredCorrectly()).as("v4 + v5 answered from the right document (measured 91/100)")
-                .isGreaterThanOrEqualTo(0.90 - 1e-9);
+        // Regression guards at the measured values (the unmet goals are disabled below).
+        assertThat(m.hit1()).as("v4 + v5 hit@1 (measured 94/100)").isGreaterThanOrEqualTo(93 / 100.0 - 1e-9);
+        assertThat(m.noAnswerRecall()).as("v4 + v5 no-answer recall (measured 32/40)")
+                .isGreaterThanOrEqualTo(31 / 40.0 - 1e-9);
+        assertThat(m.noAnswerPrecision()).as("v4 + v5 no-answer precision (measured 32/39)")
+                .isGreaterThanOrEqualTo(31 / 39.0 - 1e-9);
+        assertThat(m.answeredCorrectly()).as("v4 + v5 answered from the right document (measured 90/100)")
+                .isGreaterThanOrEqualTo(0.89 - 1e-9);
     }
 
-    @Disabled("Goal not met on held-out v4 + v5 (pooled, never tuned on): no-answer precision 0.810 (34 of 42 "
-            + "refusals justified; 0.931 before issue 13, when recall was 0.675). hit@1 0.950, recall 0.850, ECE 0.073 "
-            + "and wrong document at >= 0.8 on 0% are met. See docs/nlp-qa.md.")
+    @Disabled("Goals not met on held-out v4 + v5 (pooled, never tuned on) with the learned language switch: hit@1 "
+            + "0.940 (94/100; 0.950 with the rule alone, one English question in v5 now switched to a Chinese "
+            + "neighbour), no-answer recall 0.800 (32/40; 0.850 in the fourth step) and precision 0.821 (32 of 39 "
+            + "refusals justified). ECE 0.073 and wrong document at >= 0.8 on 1% are met. See docs/nlp-qa.md.")
     @Test
-    void shouldMeetTheMonolingualPrecisionGoalOnTheCleanHeldOutSetsPooled() throws Exception {
+    void shouldMeetTheMonolingualGoalsOnTheCleanHeldOutSetsPooled() throws Exception {
         RetrievalEvaluator.Metrics m = hybrid(v4v5());
+        assertThat(m.hit1()).isGreaterThanOrEqualTo(0.95);
+        assertThat(m.noAnswerRecall()).isGreaterThanOrEqualTo(0.85);
         assertThat(m.noAnswerPrecision()).isGreaterThanOrEqualTo(0.90);
     }
 
     @Test
-    void shouldKeepTheMeasuredValuesOnTheSealedCrossLingualSet() throws Exception {
-        List<EvalQuestion> questions = read("qa-heldout-xling-v4.tsv");
+    void shouldMeetTheCrossLingualHitGoalOnTheSealedCrossLingualSet() throws Exception {
+        List<EvalQuestion> questions = read("qa-heldout-xling-v5.tsv");
         assertThat(questions.stream().filter(EvalQuestion::answerable).count()).isEqualTo(64);
 
         RetrievalEvaluator.Metrics m = hybrid(questions);
 
         // Goals met in the single run.
+        assertThat(m.hit1()).as("cross-lingual held-out v5 hit@1 (measured 55/64; goal 0.85)")
+                .isGreaterThanOrEqualTo(0.85);
         assertThat(m.confidentWrongShare()).as("wrong document at confidence ≥ 0.8 (measured 1 of 64; goal ≤ 2%)")
                 .isLessThanOrEqualTo(0.02);
-        assertThat(m.noAnswerRecall()).as("no-answer recall (measured 22/24; goal 0.85)")
-                .isGreaterThanOrEqualTo(0.85 - 1e-9);
-        assertThat(m.ece()).as("ECE (measured 0.085; goal 0.10)").isLessThanOrEqualTo(0.10);
         // Regression guards at the values of the single run (the other goals are disabled below).
-        assertThat(m.hit1()).as("cross-lingual held-out v4 hit@1 (measured 44/64)")
-                .isGreaterThanOrEqualTo(43 / 64.0 - 1e-9);
-        assertThat(m.answeredCorrectly()).as("answered from the right document (measured 42/64)")
-                .isGreaterThanOrEqualTo(41 / 64.0 - 1e-9);
+        assertThat(m.answeredCorrectly()).as("answered from the right document (measured 54/64)")
+                .isGreaterThanOrEqualTo(53 / 64.0 - 1e-9);
+        assertThat(m.noAnswerRecall()).as("no-answer recall (measured 13/24)")
+                .isGreaterThanOrEqualTo(12 / 24.0 - 1e-9);
+        assertThat(m.ece()).as("ECE (measured 0.134)").isLessThanOrEqualTo(0.15);
     }
 
-    @Disabled("Goals not met on the sealed cross-lingual held-out v4 (one run, after the freeze): hit@1 measured "
-            + "0.688 (44/64; the second issue-13 step 0.625, the first 0.469, hybrid before 0.047, BM25-only 0.078, "
-            + "dense-only 0.031) and no-answer precision 0.550 (18 of the 40 refusals are answerable questions). "
-            + "Recall 0.917, ECE 0.085 and wrong document at >= 0.8 (1 of 64) are met. The same-or-other-language "
-            + "decision is the remaining loss; see docs/nlp-qa.md.")
+    @Disabled("Goals not met on the sealed cross-lingual held-out v5 (one run, after the freeze): no-answer recall "
+            + "0.542 (13 of 24 refused; 8 answered at >= 0.8 - questions about a neighbouring fact of a page that is "
+            + "on the topic, such as who proposed the GRU and when), precision 0.619 (8 of the 21 refusals are "
+            + "answerable questions) and ECE 0.134. hit@1 0.859 (the fourth step's rule alone 0.734 on the same set) "
+            + "and wrong document at >= 0.8 (1 of 64) are met. See docs/nlp-qa.md.")
     @Test
-    void shouldMeetTheCrossLingualGoals() throws Exception {
-        RetrievalEvaluator.Metrics m = hybrid(read("qa-heldout-xling-v4.tsv"));
-        assertThat(m.hit1()).isGreaterThanOrEqualTo(0.85);
+    void shouldMeetTheCrossLingualRefusalGoals() throws Exception {
+        RetrievalEvaluator.Metrics m = hybrid(read("qa-heldout-xling-v5.tsv"));
+        assertThat(m.noAnswerRecall()).isGreaterThanOrEqualTo(0.85);
         assertThat(m.noAnswerPrecision()).isGreaterThanOrEqualTo(0.90);
+        assertThat(m.ece()).isLessThanOrEqualTo(0.10);
     }
 
     private static List<EvalQuestion> v4v5() throws IOException {
