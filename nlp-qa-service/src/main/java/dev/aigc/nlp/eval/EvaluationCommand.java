@@ -58,10 +58,10 @@ public final class EvaluationCommand {
             "qa-heldout-v2.tsv", "held-out v3 (diagnosed)", "qa-heldout-v3.tsv", "cross-lingual v1 (diagnosed)",
             "qa-heldout-xling-v1.tsv", "cross-lingual v2 (diagnosed)", "qa-heldout-xling-v2.tsv",
             "cross-lingual v3 (diagnosed)", "qa-heldout-xling-v3.tsv", "cross-lingual v4 (diagnosed)",
-            "qa-heldout-xling-v4.tsv");
+            "qa-heldout-xling-v4.tsv", "cross-lingual v5 (diagnosed)", "qa-heldout-xling-v5.tsv");
     /** Sets never used for tuning or fitting. */
     static final Map<String, String> HELD_OUT = ordered("held-out v4", "qa-heldout-v4.tsv", "held-out v5",
-            "qa-heldout-v5.tsv", "cross-lingual held-out v5", "qa-heldout-xling-v5.tsv");
+            "qa-heldout-v5.tsv");
 
     private EvaluationCommand() {
     }
@@ -136,12 +136,13 @@ public final class EvaluationCommand {
         static QaProperties settings(double crossWeight, double translatedDenseWeight, double englishViewWeight,
                                      double crossMargin, boolean calibrated) {
             return new QaProperties(0.55, 60, 20, false, 0.3, 0.02, 500, 0.2, true, 0.1, crossWeight,
-                    translatedDenseWeight, englishViewWeight, crossMargin, SHIPPED_LANGUAGE_DECISION, SHIPPED_DENSE_VIEW, calibrated);
+                    translatedDenseWeight, englishViewWeight, crossMargin, SHIPPED_LANGUAGE_DECISION, SHIPPED_DENSE_VIEW, calibrated,
+                    true);
         }
 
         /** Hybrid retrieval before issue 13: no cross-lingual lists, fixed rules. */
         static QaProperties beforeIssue13() {
-            return settings(0, 0, 0, 1, false).withLanguageDecision(null).withDenseView(null);
+            return settings(0, 0, 0, 1, false).withLanguageDecision(null).withDenseView(null).withAnswerTypeCheck(false);
         }
 
         static QaProperties shipped(boolean calibrated) {
@@ -227,6 +228,11 @@ public final class EvaluationCommand {
             List<RetrievalEvaluator.Outcome> outcomes = new RetrievalEvaluator(service).run(e.getValue(), RetrievalMode.HYBRID);
             Map<String, int[]> byDirection = new LinkedHashMap<>();
             for (RetrievalEvaluator.Outcome o : outcomes) {
+                if (o.assessment() != null && !o.assessment().missingKinds().isEmpty()) {
+                    System.out.printf(Locale.ROOT, "answer type missing\t%s\t%s\texpected %s\ttop %s\t%s%n", e.getKey(),
+                            o.assessment().missingKinds(), o.question().answerable() ? o.question().expectedDocId() : "-",
+                            o.topDocId(), o.question().question());
+                }
                 if (!o.question().answerable()) {
                     continue;
                 }
@@ -525,11 +531,11 @@ public final class EvaluationCommand {
         QaService fin = p.service(Pipelines.shipped(true), model);
         QaService before = p.service(Pipelines.beforeIssue13(), model);
         QaService dictionaryOnly = p.service(Pipelines.settings(SHIPPED_CROSS_WEIGHT, SHIPPED_TRANSLATED_DENSE_WEIGHT, 0,
-                0.2, true).withLanguageDecision(null).withDenseView(null), model);
+                0.2, true).withLanguageDecision(null).withDenseView(null).withAnswerTypeCheck(false), model);
         QaService secondStep = p.service(Pipelines.shipped(true).withLanguageDecision(SECOND_STEP_LANGUAGE_DECISION)
-                .withDenseView(null), model);
+                .withDenseView(null).withAnswerTypeCheck(false), model);
         QaService fourthStep = p.service(Pipelines.shipped(true)
-                .withLanguageDecision(SHIPPED_LANGUAGE_DECISION.withLearnedSwitch(false)), model);
+                .withLanguageDecision(SHIPPED_LANGUAGE_DECISION.withLearnedSwitch(false)).withAnswerTypeCheck(false), model);
         Map<String, Runner> pipelines = new LinkedHashMap<>();
         pipelines.put("bm25 only", qs -> new RetrievalEvaluator(fin).run(qs, RetrievalMode.BM25));
         pipelines.put("dense only", qs -> new RetrievalEvaluator(fin).run(qs, RetrievalMode.DENSE));

@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * Builds an extractive answer: the sentences of the top passages are scored against the question (cosine similarity
  * of bge embeddings plus a small bonus for shared words / Han bigrams) and the best ones, close to the top score,
- * are returned in their original order.
+ * are returned in their original order; when the question asks for a year or a number ({@link AnswerType}), a
+ * sentence holding one may join from further down.
  */
 public class AnswerComposer {
 
@@ -23,6 +24,8 @@ public class AnswerComposer {
     static final double WITHIN_BEST = 0.06;
     static final double OVERLAP_WEIGHT = 0.15;
     static final int MIN_ANSWER_UNITS = 40;
+    /** How far below the best sentence one holding the kind of answer asked for may score and still join. */
+    static final double KIND_WINDOW = 3 * WITHIN_BEST;
 
     private static final Comparator<ScoredSentence> READING_ORDER =
             Comparator.comparingInt(ScoredSentence::passage).thenComparingInt(ScoredSentence::position);
@@ -63,6 +66,7 @@ public class AnswerComposer {
         List<float[]> vectors = embedder.embed(all.stream().map(ScoredSentence::text).toList());
         Set<String> qTerms = terms(question);
         Set<String> tTerms = terms(translated);
+        Set<AnswerType.Kind> kinds = AnswerType.expected(question);
         List<ScoredSentence> scored = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             ScoredSentence s = all.get(i);
@@ -85,10 +89,36 @@ public class AnswerComposer {
         if (!chosen.contains(top)) {
             chosen.set(chosen.size() - 1, top);
         }
+        addSentenceOfTheAskedKind(chosen, scored, kinds, best, ownPassages);
         chosen.sort(READING_ORDER);
         extendShortAnswer(chosen, all, ownPassages);
         chosen.sort(READING_ORDER);
         return chosen;
+    }
+
+    /**
+     * When the question asks for a year or a number ({@link AnswerType}) and no chosen sentence holds one, the answering
+     * document's best sentence that does joins the answer (in place of the lowest-scoring one when the answer is full)
+     * if it scores within {@value #KIND_WINDOW} of the best sentence: "哪一年由谁提出" gets the sentence with the year,
+     * not only the definition that matches the question's words best.
+     */
+    private static void addSentenceOfTheAskedKind(List<ScoredSentence> chosen, List<ScoredSentence> scored,
+                                                  Set<AnswerType.Kind> kinds, double best, int ownPassages) {
+        if (kinds.isEmpty() || chosen.stream().anyMatch(s -> holdsAny(kinds, s.text()))) {
+            return;
+        }
+        scored.stream().filter(s -> s.passage() < ownPassages && s.score() >= best - KIND_WINDOW
+                && holdsAny(kinds, s.text())).findFirst().ifPresent(s -> {
+                    if (chosen.size() >= MAX_SENTENCES) {
+                        chosen.stream().filter(c -> c.score() < best)
+                                .min(Comparator.comparingDouble(ScoredSentence::score)).ifPresent(chosen::remove);
+                    }
+                    chosen.add(s);
+                });
+    }
+
+    private static boolean holdsAny(Set<AnswerType.Kind> kinds, String text) {
+        return kinds.stream().anyMatch(k -> AnswerType.holds(k, text));
     }
 
     /**

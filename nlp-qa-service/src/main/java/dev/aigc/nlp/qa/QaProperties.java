@@ -45,6 +45,8 @@ import org.springframework.validation.annotation.Validated;
  *                              view, scoring the candidate pages of both rankings on one scale; null = off
  * @param calibrated            decide and report confidence with the calibrated {@link ConfidenceModel} (refuse below
  *                              its threshold); false = the fixed rules (minSimilarity and minTermCoverage)
+ * @param answerTypeCheck       refuse (confidence 0) a question that asks for a year or a number when the composed
+ *                              answer holds none ({@link AnswerType})
  */
 @Validated
 @ConfigurationProperties("nlp.qa")
@@ -60,7 +62,7 @@ public record QaProperties(@DecimalMin("-1") @DecimalMax("1") double minSimilari
                            @DecimalMin("0") @DecimalMax("2") double englishViewWeight,
                            @DecimalMin("0") @DecimalMax("1") double crossLingualMargin,
                            @Valid LanguageDecision languageDecision, @Valid DenseView denseView,
-                           boolean calibrated) {
+                           boolean calibrated, boolean answerTypeCheck) {
 
     /** Whether a cross-lingual list runs (and the document choice also compares the best other-language page). */
     public boolean crossLingual() {
@@ -71,21 +73,28 @@ public record QaProperties(@DecimalMin("-1") @DecimalMax("1") double minSimilari
     public QaProperties withCrossLingualMargin(double margin) {
         return new QaProperties(minSimilarity, rrfK, candidates, queryInstruction, denseWeightEnglish, lexicalWeight,
                 maxQuestionChars, minTermCoverage, refuseUnknownNames, promoteMargin, crossLingualWeight,
-                translatedDenseWeight, englishViewWeight, margin, languageDecision, denseView, calibrated);
+                translatedDenseWeight, englishViewWeight, margin, languageDecision, denseView, calibrated, answerTypeCheck);
     }
 
     /** These settings with another language decision (null = off). */
     public QaProperties withLanguageDecision(LanguageDecision decision) {
         return new QaProperties(minSimilarity, rrfK, candidates, queryInstruction, denseWeightEnglish, lexicalWeight,
                 maxQuestionChars, minTermCoverage, refuseUnknownNames, promoteMargin, crossLingualWeight,
-                translatedDenseWeight, englishViewWeight, crossLingualMargin, decision, denseView, calibrated);
+                translatedDenseWeight, englishViewWeight, crossLingualMargin, decision, denseView, calibrated, answerTypeCheck);
+    }
+
+    /** These settings with the answer-type check on or off. */
+    public QaProperties withAnswerTypeCheck(boolean on) {
+        return new QaProperties(minSimilarity, rrfK, candidates, queryInstruction, denseWeightEnglish, lexicalWeight,
+                maxQuestionChars, minTermCoverage, refuseUnknownNames, promoteMargin, crossLingualWeight,
+                translatedDenseWeight, englishViewWeight, crossLingualMargin, languageDecision, denseView, calibrated, on);
     }
 
     /** These settings with another dense English view (null = off). */
     public QaProperties withDenseView(DenseView view) {
         return new QaProperties(minSimilarity, rrfK, candidates, queryInstruction, denseWeightEnglish, lexicalWeight,
                 maxQuestionChars, minTermCoverage, refuseUnknownNames, promoteMargin, crossLingualWeight,
-                translatedDenseWeight, englishViewWeight, crossLingualMargin, languageDecision, view, calibrated);
+                translatedDenseWeight, englishViewWeight, crossLingualMargin, languageDecision, view, calibrated, answerTypeCheck);
     }
 
     /**

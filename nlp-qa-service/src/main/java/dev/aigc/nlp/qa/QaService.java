@@ -13,7 +13,9 @@ import java.util.Set;
 /**
  * Question → retrieval (BM25 + dense, and the cross-lingual ranking of the question's translation, see
  * {@link HybridRetriever}) → choice of the answering document ({@link PassageSelector}) → term check
- * ({@link TermCoverage}) → calibrated confidence ({@link ConfidenceModel}) → extractive answer composed from up to
+ * ({@link TermCoverage}) → calibrated confidence ({@link ConfidenceModel}) → answer-type check ({@link AnswerType}:
+ * a question asking for a year or a number is refused when the sentences composed to answer it hold none, with
+ * {@code nlp.qa.answer-type-check}) → extractive answer composed from up to
  * three sentences of the answering document's passages (and of the next document's best passage when one of its
  * sentences scores as well), each followed by the [n] marker of its document in the citations.
  *
@@ -54,7 +56,8 @@ public class QaService {
         RetrievalMode mode = request.modeOrDefault();
         Assessment a = assess(question, mode);
         if (a == null) {
-            return new AskResponse(question, false, null, 0, 0, 0, List.of(), mode.name().toLowerCase(), List.of());
+            return new AskResponse(question, false, null, 0, 0, 0, List.of(), List.of(), mode.name().toLowerCase(),
+                    List.of());
         }
         List<HybridRetriever.RankedChunk> ranked = a.selection().ranked();
         int topK = request.topKOrDefault();
@@ -66,16 +69,23 @@ public class QaService {
         List<AnswerComposer.ScoredSentence> sentences = List.of();
         List<AskResponse.Citation> citations = citations(ranked, passages, List.of(), topK);
         if (a.answered()) {
-            Set<String> translated = new LinkedHashSet<>();
-            a.selection().retrieval().translation().forEach(u -> translated.addAll(u.translations()));
-            sentences = composer.select(question, String.join(" ", translated), a.queryVector(), passages,
-                    a.selection().passages().size());
+            sentences = compose(question, a, passages);
             citations = citations(ranked, passages, sentences, topK);
             answer = AnswerComposer.join(sentences, markers(sentences, passages, citations));
         }
         List<String> unknown = properties.refuseUnknownNames() ? a.terms().unknownNames() : List.of();
+        List<String> missingKinds = a.missingKinds().stream().map(k -> k.name().toLowerCase()).toList();
         return new AskResponse(question, a.answered(), answer, round(a.confidence()), round(ranked.get(0).cosine()),
-                round(a.terms().coverage()), unknown, mode.name().toLowerCase(), citations);
+                round(a.terms().coverage()), unknown, missingKinds, mode.name().toLowerCase(), citations);
+    }
+
+    /** The answer's sentences from the passages (the answering document's first), scored with the translation too. */
+    private List<AnswerComposer.ScoredSentence> compose(String question, Assessment a,
+                                                        List<HybridRetriever.RankedChunk> passages) {
+        Set<String> translated = new LinkedHashSet<>();
+        a.selection().retrieval().translation().forEach(u -> translated.addAll(u.translations()));
+        return composer.select(question, String.join(" ", translated), a.queryVector(), passages,
+                a.selection().passages().size());
     }
 
     /**
@@ -103,7 +113,18 @@ public class QaService {
             answered = relevance >= properties.minSimilarity()
                     && terms.passes(properties.minTermCoverage(), properties.refuseUnknownNames());
         }
-        return new Assessment(selection, q, relevance, terms, features, confidence, answered);
+        Set<AnswerType.Kind> missing = Set.of();
+        Set<AnswerType.Kind> kinds = AnswerType.expected(question);
+        if (answered && properties.answerTypeCheck() && !kinds.isEmpty()) {
+            Assessment provisional = new Assessment(selection, q, relevance, terms, features, confidence, true, Set.of());
+            missing = AnswerType.missing(kinds, compose(question, provisional, selection.passages()).stream()
+                    .map(AnswerComposer.ScoredSentence::text).toList());
+            if (!missing.isEmpty()) {
+                answered = false;
+                confidence = 0;
+            }
+        }
+        return new Assessment(selection, q, relevance, terms, features, confidence, answered, missing);
     }
 
     static ConfidenceModel.Features features(String question, PassageSelector.Selection selection) {
@@ -209,7 +230,7 @@ public class QaService {
      */
     public record Assessment(PassageSelector.Selection selection, float[] queryVector, double relevance,
                              TermCoverage.Result terms, ConfidenceModel.Features features, double confidence,
-                             boolean answered) {
+                             boolean answered, Set<AnswerType.Kind> missingKinds) {
     }
 
     private static double round(double v) {

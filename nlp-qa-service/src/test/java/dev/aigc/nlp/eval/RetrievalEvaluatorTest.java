@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -58,7 +59,8 @@ class RetrievalEvaluatorTest {
     private static RetrievalEvaluator.Outcome outcome(String expected, int rank, double confidence, boolean answered) {
         PassageSelector.Selection selection = new PassageSelector.Selection(
                 new HybridRetriever.Retrieval(List.of(), 0), List.of(), null, false, Double.NaN);
-        QaService.Assessment a = new QaService.Assessment(selection, new float[0], 0, null, null, confidence, answered);
+        QaService.Assessment a = new QaService.Assessment(selection, new float[0], 0, null, null, confidence, answered,
+                Set.of());
         return new RetrievalEvaluator.Outcome(new EvalQuestion("en", expected, "q"), rank, "doc", "en", a, 1);
     }
 }
