@@ -43,6 +43,7 @@ function render(answer, n) {
     return el('div', { className: 'msg bot unknown', dataset: { answered: 'false' } },
       el('span', { className: 'badge' }, t('qa.unknown')), t('qa.unknownText'),
       answer.unknownTerms?.length ? el('div', { className: 'meta' }, t('qa.unknownTerms', { terms: answer.unknownTerms.join(', ') })) : null,
+      answer.missingAnswer?.length ? el('div', { className: 'meta' }, t('qa.missingAnswer', { kinds: answer.missingAnswer.map(k => t('qa.kind.' + k)).join(', ') })) : null,
       el('div', { className: 'meta' }, t('qa.confidence', { value: answer.confidence.toFixed(2) })));
   }
   const list = el('ol', { className: 'citations' });

@@ -57,4 +57,26 @@ class QaApiTests extends ServiceTestSupport {
         assertThat(body.get("confidence").asDouble()).isZero();
         assertThat(body.get("citations")).as("the nearest documents are still cited").isNotEmpty();
     }
+
+    @Test
+    void shouldRefuseWhenTheAnswerLacksTheYearTheQuestionAsksFor() throws Exception {
+        // the RNN page names the GRU but not who proposed it or when; its LSTM sentence has a year, but about LSTM
+        Reply r = post("/api/v1/qa/ask", json(Map.of("question", "Who proposed the gated recurrent unit, and when?")));
+        JsonNode body = r.json();
+        assertThat(body.get("answered").asBoolean()).isFalse();
+        assertThat(body.get("answer").isNull()).isTrue();
+        assertThat(body.get("missingAnswer").get(0).asString()).isEqualTo("year");
+        assertThat(body.get("confidence").asDouble()).isZero();
+        assertThat(body.get("citations").get(0).get("documentId").asString()).isEqualTo("en-rnn-lstm");
+    }
+
+    @Test
+    void shouldPutTheSentenceWithTheAskedForYearIntoTheAnswer() throws Exception {
+        Reply r = post("/api/v1/qa/ask", json(Map.of("question", "生成对抗网络是哪一年由谁提出的？")));
+        JsonNode body = r.json();
+        assertThat(body.get("answered").asBoolean()).isTrue();
+        assertThat(body.get("citations").get(0).get("documentId").asString()).isEqualTo("zh-gan");
+        assertThat(body.get("answer").asString()).contains("2014");
+        assertThat(body.get("missingAnswer")).isEmpty();
+    }
 }
