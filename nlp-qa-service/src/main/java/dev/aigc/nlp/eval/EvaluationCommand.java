@@ -61,7 +61,7 @@ public final class EvaluationCommand {
             "qa-heldout-xling-v4.tsv", "cross-lingual v5 (diagnosed)", "qa-heldout-xling-v5.tsv");
     /** Sets never used for tuning or fitting. */
     static final Map<String, String> HELD_OUT = ordered("held-out v4", "qa-heldout-v4.tsv", "held-out v5",
-            "qa-heldout-v5.tsv");
+            "qa-heldout-v5.tsv", "cross-lingual held-out v6", "qa-heldout-xling-v6.tsv");
 
     private EvaluationCommand() {
     }
@@ -586,7 +586,7 @@ public final class EvaluationCommand {
                 finalOutcomes.put("v4 + v5 pooled", cleanPool);
             }
         }
-        for (String set : List.of("tuning sets pooled (the fit's data)", "v4 + v5 pooled", "cross-lingual held-out v5")) {
+        for (String set : List.of("tuning sets pooled (the fit's data)", "v4 + v5 pooled", "cross-lingual held-out v6")) {
             if (finalOutcomes.containsKey(set)) {
                 md.append(reliability("Final pipeline, " + set, finalOutcomes.get(set)));
             }
