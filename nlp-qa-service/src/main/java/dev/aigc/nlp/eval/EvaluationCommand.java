@@ -536,6 +536,7 @@ public final class EvaluationCommand {
                 .withDenseView(null).withAnswerTypeCheck(false), model);
         QaService fourthStep = p.service(Pipelines.shipped(true)
                 .withLanguageDecision(SHIPPED_LANGUAGE_DECISION.withLearnedSwitch(false)).withAnswerTypeCheck(false), model);
+        QaService fifthStep = p.service(Pipelines.shipped(true).withAnswerTypeCheck(false), model);
         Map<String, Runner> pipelines = new LinkedHashMap<>();
         pipelines.put("bm25 only", qs -> new RetrievalEvaluator(fin).run(qs, RetrievalMode.BM25));
         pipelines.put("dense only", qs -> new RetrievalEvaluator(fin).run(qs, RetrievalMode.DENSE));
@@ -548,8 +549,10 @@ public final class EvaluationCommand {
                 qs -> new RetrievalEvaluator(secondStep).run(qs, RetrievalMode.HYBRID));
         pipelines.put("dense English view + the rule alone (the fourth issue-13 step; hit@1 comparable, confidence "
                 + "from the final model)", qs -> new RetrievalEvaluator(fourthStep).run(qs, RetrievalMode.HYBRID));
+        pipelines.put("learned language switch, no answer-type check (the fifth issue-13 step)",
+                qs -> new RetrievalEvaluator(fifthStep).run(qs, RetrievalMode.HYBRID));
         pipelines.put("**final** (hybrid + cross-lingual ranking with the English view reordered by the dense English "
-                + "view, language decision: rule or learned switch, calibrated)",
+                + "view, language decision: rule or learned switch, calibrated, answer-type check)",
                 qs -> new RetrievalEvaluator(fin).run(qs, RetrievalMode.HYBRID));
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Knowledge base: %d documents. Confidence model: %s.%n%n", p.kb().count(), model));
