@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * check, calibrated confidence and refusal), see docs/nlp-qa.md:
  * <ul>
  *   <li>the tuning sets (eval/qa-eval.tsv, eval/qa-xling-tuning.tsv, the diagnosed held-out v1–v3 and the diagnosed
- *       cross-lingual v1–v4), on which the settings were chosen and the confidence model and the language switch were
+ *       cross-lingual v1–v5), on which the settings were chosen and the confidence model and the language switch were
  *       fitted: regression guards at the measured values;</li>
- *   <li>held-out v4 + v5 (never tuned on, pooled) and the cross-lingual held-out v5 (sealed until the method was
+ *   <li>held-out v4 + v5 (never tuned on, pooled) and the cross-lingual held-out v6 (sealed until the method was
  *       frozen, evaluated once): goals asserted where met, regression guards at the measured values otherwise, and
  *       each unmet goal {@code @Disabled} with its measured value as the reason.</li>
  * </ul>
@@ -49,6 +49,7 @@ class RetrievalQualityTest extends ServiceTestSupport {
         RetrievalEvaluator.Metrics xlingV2 = hybrid(read("qa-heldout-xling-v2.tsv"));
         RetrievalEvaluator.Metrics xlingV3 = hybrid(read("qa-heldout-xling-v3.tsv"));
         RetrievalEvaluator.Metrics xlingV4 = hybrid(read("qa-heldout-xling-v4.tsv"));
+        RetrievalEvaluator.Metrics xlingV5 = hybrid(read("qa-heldout-xling-v5.tsv"));
 
         assertThat(tuning.hit1()).as("tuning hit@1 (measured 99/105)").isGreaterThanOrEqualTo(98 / 105.0 - 1e-9);
         assertThat(tuning.noAnswerRecall()).as("tuning no-answer recall (measured 41/45)")
@@ -77,6 +78,10 @@ class RetrievalQualityTest extends ServiceTestSupport {
                 .isGreaterThanOrEqualTo(55 / 64.0 - 1e-9);
         assertThat(xlingV4.noAnswerRecall()).as("diagnosed cross-lingual v4 no-answer recall (measured 22/24)")
                 .isGreaterThanOrEqualTo(21 / 24.0 - 1e-9);
+        assertThat(xlingV5.hit1()).as("diagnosed cross-lingual v5 hit@1 (measured 55/64)")
+                .isGreaterThanOrEqualTo(54 / 64.0 - 1e-9);
+        assertThat(xlingV5.noAnswerRecall()).as("diagnosed cross-lingual v5 no-answer recall (measured 17/24, 13/24 "
+                + "without the answer-type check)").isGreaterThanOrEqualTo(16 / 24.0 - 1e-9);
     }
 
     @Test
@@ -109,33 +114,33 @@ class RetrievalQualityTest extends ServiceTestSupport {
     }
 
     @Test
-    void shouldMeetTheCrossLingualHitGoalOnTheSealedCrossLingualSet() throws Exception {
-        List<EvalQuestion> questions = read("qa-heldout-xling-v5.tsv");
+    void shouldKeepTheMeasuredValuesOnTheSealedCrossLingualSet() throws Exception {
+        List<EvalQuestion> questions = read("qa-heldout-xling-v6.tsv");
         assertThat(questions.stream().filter(EvalQuestion::answerable).count()).isEqualTo(64);
 
         RetrievalEvaluator.Metrics m = hybrid(questions);
 
-        // Goals met in the single run.
-        assertThat(m.hit1()).as("cross-lingual held-out v5 hit@1 (measured 55/64; goal 0.85)")
-                .isGreaterThanOrEqualTo(0.85);
+        // Goal met in the single run.
         assertThat(m.confidentWrongShare()).as("wrong document at confidence ≥ 0.8 (measured 1 of 64; goal ≤ 2%)")
                 .isLessThanOrEqualTo(0.02);
         // Regression guards at the values of the single run (the other goals are disabled below).
-        assertThat(m.answeredCorrectly()).as("answered from the right document (measured 54/64)")
-                .isGreaterThanOrEqualTo(53 / 64.0 - 1e-9);
-        assertThat(m.noAnswerRecall()).as("no-answer recall (measured 13/24)")
-                .isGreaterThanOrEqualTo(12 / 24.0 - 1e-9);
-        assertThat(m.ece()).as("ECE (measured 0.134)").isLessThanOrEqualTo(0.15);
+        assertThat(m.hit1()).as("cross-lingual held-out v6 hit@1 (measured 52/64)")
+                .isGreaterThanOrEqualTo(51 / 64.0 - 1e-9);
+        assertThat(m.answeredCorrectly()).as("answered from the right document (measured 51/64)")
+                .isGreaterThanOrEqualTo(50 / 64.0 - 1e-9);
+        assertThat(m.noAnswerRecall()).as("no-answer recall (measured 15/24)")
+                .isGreaterThanOrEqualTo(14 / 24.0 - 1e-9);
+        assertThat(m.ece()).as("ECE (measured 0.123)").isLessThanOrEqualTo(0.15);
     }
 
-    @Disabled("Goals not met on the sealed cross-lingual held-out v5 (one run, after the freeze): no-answer recall "
-            + "0.542 (13 of 24 refused; 8 answered at >= 0.8 - questions about a neighbouring fact of a page that is "
-            + "on the topic, such as who proposed the GRU and when), precision 0.619 (8 of the 21 refusals are "
-            + "answerable questions) and ECE 0.134. hit@1 0.859 (the fourth step's rule alone 0.734 on the same set) "
-            + "and wrong document at >= 0.8 (1 of 64) are met. See docs/nlp-qa.md.")
+    @Disabled("Goals not met on the sealed cross-lingual held-out v6 (one run, after the freeze): hit@1 0.813 (52/64; "
+            + "the rule alone 0.719, hybrid before 0.078), no-answer recall 0.625 (15 of 24 refused), precision 0.625 "
+            + "(9 of the 24 refusals are answerable questions) and ECE 0.123. Wrong document at >= 0.8 (1 of 64) is "
+            + "met. The sealed v5 of the step before measured hit@1 0.859. See docs/nlp-qa.md.")
     @Test
-    void shouldMeetTheCrossLingualRefusalGoals() throws Exception {
-        RetrievalEvaluator.Metrics m = hybrid(read("qa-heldout-xling-v5.tsv"));
+    void shouldMeetTheCrossLingualGoals() throws Exception {
+        RetrievalEvaluator.Metrics m = hybrid(read("qa-heldout-xling-v6.tsv"));
+        assertThat(m.hit1()).isGreaterThanOrEqualTo(0.85);
         assertThat(m.noAnswerRecall()).isGreaterThanOrEqualTo(0.85);
         assertThat(m.noAnswerPrecision()).isGreaterThanOrEqualTo(0.90);
         assertThat(m.ece()).isLessThanOrEqualTo(0.10);
