@@ -226,7 +226,8 @@ public class QaService {
 
     /**
      * One question's assessment: the document choice, the question's embedding, the relevance signal, the term check,
-     * the calibration features, the confidence and the decision.
+     * the calibration features, the confidence, the decision and the kinds of answer the question asks for that the
+     * composed answer lacked (the answer-type check; empty when it passed or did not run).
      */
     public record Assessment(PassageSelector.Selection selection, float[] queryVector, double relevance,
                              TermCoverage.Result terms, ConfidenceModel.Features features, double confidence,
