@@ -43,9 +43,11 @@ import java.util.function.BiConsumer;
  *       ({@link LogisticFit}) with "answered from the expected document" as the label, chooses the refusal threshold
  *       (best F1 of the refusals on the same questions) and writes
  *       {@code src/main/resources/qa/confidence-model.properties};</li>
+ *   <li>{@code fit-switch}: fits the learned language switch ({@link LanguageSwitch}) on the tuning sets, its
+ *       thresholds chosen leave one set out, and writes {@code src/main/resources/qa/language-switch.properties};</li>
  *   <li>{@code latency}: p50 / p90 of {@code /ask} on held-out v4, before issue 13 and final, warm and cold;</li>
  *   <li>{@code report <docs file>}: BM25-only, dense-only, hybrid before this issue (no cross-lingual lists, fixed
- *       rules), its first two steps and the final pipeline on every set, the reliability table and ECE, /ask latency,
+ *       rules), its first, second, fourth and fifth steps and the final pipeline on every set, the reliability table and ECE, /ask latency,
  *       sentiment; replaces the block between {@code <!-- eval:start -->} and {@code <!-- eval:end -->} in the docs.</li>
  * </ul>
  */

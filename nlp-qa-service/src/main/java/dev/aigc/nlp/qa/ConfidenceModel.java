@@ -1,13 +1,7 @@
 package dev.aigc.nlp.qa;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 
 /**
  * The calibrated confidence: a logistic regression over signals the pipeline computes anyway, giving the probability
@@ -40,29 +34,12 @@ public final class ConfidenceModel {
 
     /** The shipped model from the classpath. */
     public static ConfidenceModel load() {
-        Properties p = new Properties();
-        try (InputStream in = ConfidenceModel.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + RESOURCE);
-            }
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FittedParameters p = FittedParameters.load(RESOURCE);
         double[] w = new double[FEATURES.size()];
         for (int i = 0; i < w.length; i++) {
-            w[i] = Double.parseDouble(required(p, "weight." + FEATURES.get(i)));
+            w[i] = p.number("weight." + FEATURES.get(i));
         }
-        return new ConfidenceModel(Double.parseDouble(required(p, "intercept")), w,
-                Double.parseDouble(required(p, "threshold")));
-    }
-
-    private static String required(Properties p, String key) {
-        String v = p.getProperty(key);
-        if (v == null) {
-            throw new IllegalStateException(RESOURCE + " lacks " + key);
-        }
-        return v.strip();
+        return new ConfidenceModel(p.number("intercept"), w, p.number("threshold"));
     }
 
     public double probability(Features f) {

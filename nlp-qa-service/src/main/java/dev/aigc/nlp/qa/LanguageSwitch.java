@@ -1,13 +1,7 @@
 package dev.aigc.nlp.qa;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 
 /**
  * The learned half of the language decision: a logistic regression, one per question language, of the probability
@@ -37,15 +31,7 @@ public final class LanguageSwitch {
 
     /** The shipped model from the classpath. */
     public static LanguageSwitch load() {
-        Properties p = new Properties();
-        try (InputStream in = LanguageSwitch.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + RESOURCE);
-            }
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FittedParameters p = FittedParameters.load(RESOURCE);
         return new LanguageSwitch(Side.read(p, "en"), Side.read(p, "zh"));
     }
 
@@ -74,13 +60,12 @@ public final class LanguageSwitch {
             weights = weights.clone();
         }
 
-        static Side read(Properties p, String lang) {
+        static Side read(FittedParameters p, String lang) {
             double[] w = new double[FEATURES.size()];
             for (int i = 0; i < w.length; i++) {
-                w[i] = Double.parseDouble(required(p, lang + ".weight." + FEATURES.get(i)));
+                w[i] = p.number(lang + ".weight." + FEATURES.get(i));
             }
-            return new Side(Double.parseDouble(required(p, lang + ".intercept")), w,
-                    Double.parseDouble(required(p, lang + ".threshold")));
+            return new Side(p.number(lang + ".intercept"), w, p.number(lang + ".threshold"));
         }
 
         public double probability(Signals s) {
@@ -100,14 +85,6 @@ public final class LanguageSwitch {
             }
             return sb.append(String.format(Locale.ROOT, "; threshold %.2f", threshold)).toString();
         }
-    }
-
-    private static String required(Properties p, String key) {
-        String v = p.getProperty(key);
-        if (v == null) {
-            throw new IllegalStateException(RESOURCE + " lacks " + key);
-        }
-        return v.strip();
     }
 
     /**
