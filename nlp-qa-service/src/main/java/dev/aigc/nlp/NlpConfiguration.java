@@ -94,12 +94,20 @@ class NlpConfiguration {
     }
 
     @Bean
+    @Primary
     Bilingual bilingual() {
         return Bilingual.load();
     }
 
+    /** The dictionary that translates questions (the chunks' English views keep {@link #bilingual()}). */
     @Bean
-    HybridRetriever hybridRetriever(KnowledgeBase kb, QaProperties p, Bilingual bilingual,
+    @Qualifier("questions")
+    Bilingual questionBilingual() {
+        return Bilingual.loadForQuestions();
+    }
+
+    @Bean
+    HybridRetriever hybridRetriever(KnowledgeBase kb, QaProperties p, @Qualifier("questions") Bilingual bilingual,
                                     ObjectProvider<DenseEnglishView> denseView) {
         return new HybridRetriever(kb.store(), kb.embedder(), p, bilingual,
                 p.denseView() == null || !p.denseView().enabled() ? null : denseView.getIfAvailable());

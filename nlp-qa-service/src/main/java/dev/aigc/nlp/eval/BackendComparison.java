@@ -49,7 +49,8 @@ final class BackendComparison {
                      KnowledgeBase kb = new KnowledgeBase(store.store(), EvalBackend.PROPERTIES, embedder);
                      TermCoverage coverage = new TermCoverage(kb.store())) {
                     KbSeeder.seedIfEmpty(kb);
-                    var pipelines = new EvaluationCommand.Pipelines(kb, embedder, coverage, bilingual, denseView);
+                    var pipelines = new EvaluationCommand.Pipelines(kb, embedder, coverage, Bilingual.loadForQuestions(),
+                            bilingual, denseView);
                     QaService service = pipelines.service(EvaluationCommand.Pipelines.shipped(true), ConfidenceModel.load());
                     Map<String, RetrievalEvaluator.Metrics> byset = new LinkedHashMap<>();
                     List<RetrievalEvaluator.Outcome> all = new ArrayList<>();

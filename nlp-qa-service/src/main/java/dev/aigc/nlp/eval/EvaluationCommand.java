@@ -60,10 +60,11 @@ public final class EvaluationCommand {
             "qa-heldout-v2.tsv", "held-out v3 (diagnosed)", "qa-heldout-v3.tsv", "cross-lingual v1 (diagnosed)",
             "qa-heldout-xling-v1.tsv", "cross-lingual v2 (diagnosed)", "qa-heldout-xling-v2.tsv",
             "cross-lingual v3 (diagnosed)", "qa-heldout-xling-v3.tsv", "cross-lingual v4 (diagnosed)",
-            "qa-heldout-xling-v4.tsv", "cross-lingual v5 (diagnosed)", "qa-heldout-xling-v5.tsv");
+            "qa-heldout-xling-v4.tsv", "cross-lingual v5 (diagnosed)", "qa-heldout-xling-v5.tsv",
+            "cross-lingual v6 (diagnosed)", "qa-heldout-xling-v6.tsv");
     /** Sets never used for tuning or fitting. */
     static final Map<String, String> HELD_OUT = ordered("held-out v4", "qa-heldout-v4.tsv", "held-out v5",
-            "qa-heldout-v5.tsv", "cross-lingual held-out v6", "qa-heldout-xling-v6.tsv");
+            "qa-heldout-v5.tsv");
 
     private EvaluationCommand() {
     }
@@ -93,6 +94,7 @@ public final class EvaluationCommand {
         }
         String backend = options.getOrDefault("backend", "lucene");
         Bilingual bilingual = Bilingual.load();
+        Bilingual questions = Bilingual.loadForQuestions();
         try (BgeEmbedder embedder = new BgeEmbedder(1, 2, 512);
              BgeEmbedder english = new BgeEmbedder(BgeEmbedder.Model.EN, 1, 2, 512);
              EvalBackend store = EvalBackend.open(backend, solrUrls, bilingual::gloss);
@@ -102,7 +104,7 @@ public final class EvaluationCommand {
             KbSeeder.seedIfEmpty(kb);
             System.out.printf(Locale.ROOT, "indexed %d documents in %s in %.1f s%n", kb.count(), store,
                     (System.nanoTime() - t0) / 1e9);
-            Pipelines p = new Pipelines(kb, embedder, termCoverage, bilingual,
+            Pipelines p = new Pipelines(kb, embedder, termCoverage, questions, bilingual,
                     new DenseEnglishView(english, bilingual, SHIPPED_DENSE_VIEW.cacheSize()));
             switch (command) {
                 case "tune" -> tune(p);
@@ -125,9 +127,13 @@ public final class EvaluationCommand {
         }
     }
 
-    /** The service wired like the application, with settings varied by the evaluation. */
+    /**
+     * The service wired like the application, with settings varied by the evaluation: {@code bilingual} translates
+     * the questions ({@link Bilingual#loadForQuestions()}), {@code viewBilingual} glossed the chunks' English views
+     * ({@link Bilingual#load()}).
+     */
     record Pipelines(KnowledgeBase kb, BgeEmbedder embedder, TermCoverage termCoverage, Bilingual bilingual,
-                     DenseEnglishView denseView) {
+                     Bilingual viewBilingual, DenseEnglishView denseView) {
 
         /** application.yml's nlp.qa settings with the given cross-lingual weights and decision. */
         static QaProperties settings(double crossWeight, double translatedDenseWeight, double crossMargin,
@@ -153,7 +159,12 @@ public final class EvaluationCommand {
 
         /** The same pipelines with an empty dense English-view cache (what a freshly started replica has). */
         Pipelines withColdDenseView() {
-            return new Pipelines(kb, embedder, termCoverage, bilingual, denseView.withEmptyCache());
+            return new Pipelines(kb, embedder, termCoverage, bilingual, viewBilingual, denseView.withEmptyCache());
+        }
+
+        /** The same pipelines translating questions with the chunks' dictionary (before the documents' glossary). */
+        Pipelines withoutDocumentGlossary() {
+            return new Pipelines(kb, embedder, termCoverage, viewBilingual, viewBilingual, denseView);
         }
 
         /** The service with these settings; the learned language switch is the shipped one when they turn it on. */
@@ -531,14 +542,17 @@ public final class EvaluationCommand {
         Map<String, List<EvalQuestion>> held = read(HELD_OUT);
         ConfidenceModel model = ConfidenceModel.load();
         QaService fin = p.service(Pipelines.shipped(true), model);
-        QaService before = p.service(Pipelines.beforeIssue13(), model);
-        QaService dictionaryOnly = p.service(Pipelines.settings(SHIPPED_CROSS_WEIGHT, SHIPPED_TRANSLATED_DENSE_WEIGHT, 0,
-                0.2, true).withLanguageDecision(null).withDenseView(null).withAnswerTypeCheck(false), model);
-        QaService secondStep = p.service(Pipelines.shipped(true).withLanguageDecision(SECOND_STEP_LANGUAGE_DECISION)
+        // the earlier steps translated questions without the documents' glossary (the seventh step)
+        Pipelines earlier = p.withoutDocumentGlossary();
+        QaService before = earlier.service(Pipelines.beforeIssue13(), model);
+        QaService dictionaryOnly = earlier.service(Pipelines.settings(SHIPPED_CROSS_WEIGHT, SHIPPED_TRANSLATED_DENSE_WEIGHT,
+                0, 0.2, true).withLanguageDecision(null).withDenseView(null).withAnswerTypeCheck(false), model);
+        QaService secondStep = earlier.service(Pipelines.shipped(true).withLanguageDecision(SECOND_STEP_LANGUAGE_DECISION)
                 .withDenseView(null).withAnswerTypeCheck(false), model);
-        QaService fourthStep = p.service(Pipelines.shipped(true)
+        QaService fourthStep = earlier.service(Pipelines.shipped(true)
                 .withLanguageDecision(SHIPPED_LANGUAGE_DECISION.withLearnedSwitch(false)).withAnswerTypeCheck(false), model);
-        QaService fifthStep = p.service(Pipelines.shipped(true).withAnswerTypeCheck(false), model);
+        QaService fifthStep = earlier.service(Pipelines.shipped(true).withAnswerTypeCheck(false), model);
+        QaService sixthStep = earlier.service(Pipelines.shipped(true), model);
         Map<String, Runner> pipelines = new LinkedHashMap<>();
         pipelines.put("bm25 only", qs -> new RetrievalEvaluator(fin).run(qs, RetrievalMode.BM25));
         pipelines.put("dense only", qs -> new RetrievalEvaluator(fin).run(qs, RetrievalMode.DENSE));
@@ -553,8 +567,11 @@ public final class EvaluationCommand {
                 + "from the final model)", qs -> new RetrievalEvaluator(fourthStep).run(qs, RetrievalMode.HYBRID));
         pipelines.put("learned language switch, no answer-type check (the fifth issue-13 step)",
                 qs -> new RetrievalEvaluator(fifthStep).run(qs, RetrievalMode.HYBRID));
+        pipelines.put("answer-type check, questions translated without the documents' glossary (the sixth issue-13 step)",
+                qs -> new RetrievalEvaluator(sixthStep).run(qs, RetrievalMode.HYBRID));
         pipelines.put("**final** (hybrid + cross-lingual ranking with the English view reordered by the dense English "
-                + "view, language decision: rule or learned switch, calibrated, answer-type check)",
+                + "view, language decision: rule or learned switch, calibrated, answer-type check, questions translated with "
+                + "the documents' glossary)",
                 qs -> new RetrievalEvaluator(fin).run(qs, RetrievalMode.HYBRID));
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Knowledge base: %d documents. Confidence model: %s.%n%n", p.kb().count(), model));
@@ -591,7 +608,7 @@ public final class EvaluationCommand {
                 finalOutcomes.put("v4 + v5 pooled", cleanPool);
             }
         }
-        for (String set : List.of("tuning sets pooled (the fit's data)", "v4 + v5 pooled", "cross-lingual held-out v6")) {
+        for (String set : List.of("tuning sets pooled (the fit's data)", "v4 + v5 pooled", "cross-lingual held-out v7")) {
             if (finalOutcomes.containsKey(set)) {
                 md.append(reliability("Final pipeline, " + set, finalOutcomes.get(set)));
             }
