@@ -64,7 +64,7 @@ public final class EvaluationCommand {
             "cross-lingual v6 (diagnosed)", "qa-heldout-xling-v6.tsv");
     /** Sets never used for tuning or fitting. */
     static final Map<String, String> HELD_OUT = ordered("held-out v4", "qa-heldout-v4.tsv", "held-out v5",
-            "qa-heldout-v5.tsv");
+            "qa-heldout-v5.tsv", "cross-lingual held-out v7", "qa-heldout-xling-v7.tsv");
 
     private EvaluationCommand() {
     }
