@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * check, calibrated confidence and refusal), see docs/nlp-qa.md:
  * <ul>
  *   <li>the tuning sets (eval/qa-eval.tsv, eval/qa-xling-tuning.tsv, the diagnosed held-out v1–v3 and the diagnosed
- *       cross-lingual v1–v5), on which the settings were chosen and the confidence model and the language switch were
+ *       cross-lingual v1–v6), on which the settings were chosen and the confidence model and the language switch were
  *       fitted: regression guards at the measured values;</li>
- *   <li>held-out v4 + v5 (never tuned on, pooled) and the cross-lingual held-out v6 (sealed until the method was
+ *   <li>held-out v4 + v5 (never tuned on, pooled) and the cross-lingual held-out v7 (sealed until the method was
  *       frozen, evaluated once): goals asserted where met, regression guards at the measured values otherwise, and
  *       each unmet goal {@code @Disabled} with its measured value as the reason.</li>
  * </ul>
@@ -50,46 +50,51 @@ class RetrievalQualityTest extends ServiceTestSupport {
         RetrievalEvaluator.Metrics xlingV3 = hybrid(read("qa-heldout-xling-v3.tsv"));
         RetrievalEvaluator.Metrics xlingV4 = hybrid(read("qa-heldout-xling-v4.tsv"));
         RetrievalEvaluator.Metrics xlingV5 = hybrid(read("qa-heldout-xling-v5.tsv"));
+        RetrievalEvaluator.Metrics xlingV6 = hybrid(read("qa-heldout-xling-v6.tsv"));
 
         assertThat(tuning.hit1()).as("tuning hit@1 (measured 99/105)").isGreaterThanOrEqualTo(98 / 105.0 - 1e-9);
         assertThat(tuning.noAnswerRecall()).as("tuning no-answer recall (measured 41/45)")
                 .isGreaterThanOrEqualTo(40 / 45.0 - 1e-9);
-        assertThat(xling.hit1()).as("cross-lingual tuning hit@1 (measured 48/57)")
-                .isGreaterThanOrEqualTo(47 / 57.0 - 1e-9);
+        assertThat(xling.hit1()).as("cross-lingual tuning hit@1 (measured 50/57)")
+                .isGreaterThanOrEqualTo(49 / 57.0 - 1e-9);
         assertThat(xling.noAnswerRecall()).as("cross-lingual tuning no-answer recall (measured 11/16)")
                 .isGreaterThanOrEqualTo(10 / 16.0 - 1e-9);
         assertThat(v123.hit1()).as("diagnosed v1-v3 hit@1 (measured 140/145)")
                 .isGreaterThanOrEqualTo(139 / 145.0 - 1e-9);
         assertThat(v123.confidentWrong()).as("v1-v3 answers from a wrong document at confidence ≥ 0.8 (measured 1)")
                 .isLessThanOrEqualTo(2);
-        assertThat(xlingV1.hit1()).as("diagnosed cross-lingual v1 hit@1 (measured 48/64)")
-                .isGreaterThanOrEqualTo(47 / 64.0 - 1e-9);
+        assertThat(xlingV1.hit1()).as("diagnosed cross-lingual v1 hit@1 (measured 50/64)")
+                .isGreaterThanOrEqualTo(49 / 64.0 - 1e-9);
         assertThat(xlingV1.noAnswerRecall()).as("diagnosed cross-lingual v1 no-answer recall (measured 21/24)")
                 .isGreaterThanOrEqualTo(20 / 24.0 - 1e-9);
-        assertThat(xlingV2.hit1()).as("diagnosed cross-lingual v2 hit@1 (measured 55/64)")
-                .isGreaterThanOrEqualTo(54 / 64.0 - 1e-9);
+        assertThat(xlingV2.hit1()).as("diagnosed cross-lingual v2 hit@1 (measured 58/64)")
+                .isGreaterThanOrEqualTo(57 / 64.0 - 1e-9);
         assertThat(xlingV2.noAnswerRecall()).as("diagnosed cross-lingual v2 no-answer recall (measured 18/24)")
                 .isGreaterThanOrEqualTo(17 / 24.0 - 1e-9);
-        assertThat(xlingV3.hit1()).as("diagnosed cross-lingual v3 hit@1 (measured 52/64)")
-                .isGreaterThanOrEqualTo(51 / 64.0 - 1e-9);
+        assertThat(xlingV3.hit1()).as("diagnosed cross-lingual v3 hit@1 (measured 53/64)")
+                .isGreaterThanOrEqualTo(52 / 64.0 - 1e-9);
         assertThat(xlingV3.noAnswerRecall()).as("diagnosed cross-lingual v3 no-answer recall (measured 21/24)")
                 .isGreaterThanOrEqualTo(20 / 24.0 - 1e-9);
         assertThat(xlingV4.hit1()).as("diagnosed cross-lingual v4 hit@1 (measured 56/64)")
                 .isGreaterThanOrEqualTo(55 / 64.0 - 1e-9);
         assertThat(xlingV4.noAnswerRecall()).as("diagnosed cross-lingual v4 no-answer recall (measured 22/24)")
                 .isGreaterThanOrEqualTo(21 / 24.0 - 1e-9);
-        assertThat(xlingV5.hit1()).as("diagnosed cross-lingual v5 hit@1 (measured 55/64)")
-                .isGreaterThanOrEqualTo(54 / 64.0 - 1e-9);
+        assertThat(xlingV5.hit1()).as("diagnosed cross-lingual v5 hit@1 (measured 56/64)")
+                .isGreaterThanOrEqualTo(55 / 64.0 - 1e-9);
         assertThat(xlingV5.noAnswerRecall()).as("diagnosed cross-lingual v5 no-answer recall (measured 17/24, 13/24 "
                 + "without the answer-type check)").isGreaterThanOrEqualTo(16 / 24.0 - 1e-9);
+        assertThat(xlingV6.hit1()).as("diagnosed cross-lingual v6 hit@1 (measured 52/64)")
+                .isGreaterThanOrEqualTo(51 / 64.0 - 1e-9);
+        assertThat(xlingV6.noAnswerRecall()).as("diagnosed cross-lingual v6 no-answer recall (measured 15/24)")
+                .isGreaterThanOrEqualTo(14 / 24.0 - 1e-9);
     }
 
     @Test
     void shouldMeetTheMetMonolingualGoalsOnTheCleanHeldOutSetsPooled() throws Exception {
         RetrievalEvaluator.Metrics m = hybrid(v4v5());
 
-        assertThat(m.ece()).as("v4 + v5 expected calibration error (measured 0.073)").isLessThanOrEqualTo(0.10);
-        assertThat(m.confidentWrongShare()).as("v4 + v5 wrong document at confidence ≥ 0.8 (measured 1/100)")
+        assertThat(m.ece()).as("v4 + v5 expected calibration error (measured 0.064)").isLessThanOrEqualTo(0.10);
+        assertThat(m.confidentWrongShare()).as("v4 + v5 wrong document at confidence ≥ 0.8 (measured 0/100)")
                 .isLessThanOrEqualTo(0.02);
         // Regression guards at the measured values (the unmet goals are disabled below).
         assertThat(m.hit1()).as("v4 + v5 hit@1 (measured 94/100)").isGreaterThanOrEqualTo(93 / 100.0 - 1e-9);
@@ -104,7 +109,7 @@ class RetrievalQualityTest extends ServiceTestSupport {
     @Disabled("Goals not met on held-out v4 + v5 (pooled, never tuned on) with the learned language switch: hit@1 "
             + "0.940 (94/100; 0.950 with the rule alone, one English question in v5 now switched to a Chinese "
             + "neighbour), no-answer recall 0.800 (32/40; 0.850 in the fourth step) and precision 0.821 (32 of 39 "
-            + "refusals justified). ECE 0.073 and wrong document at >= 0.8 on 1% are met. See docs/nlp-qa.md.")
+            + "refusals justified). ECE 0.064 and wrong document at >= 0.8 on 0% are met. See docs/nlp-qa.md.")
     @Test
     void shouldMeetTheMonolingualGoalsOnTheCleanHeldOutSetsPooled() throws Exception {
         RetrievalEvaluator.Metrics m = hybrid(v4v5());
@@ -114,37 +119,36 @@ class RetrievalQualityTest extends ServiceTestSupport {
     }
 
     @Test
-    void shouldKeepTheMeasuredValuesOnTheSealedCrossLingualSet() throws Exception {
-        List<EvalQuestion> questions = read("qa-heldout-xling-v6.tsv");
+    void shouldMeetTheMetGoalsOnTheSealedCrossLingualSet() throws Exception {
+        List<EvalQuestion> questions = read("qa-heldout-xling-v7.tsv");
         assertThat(questions.stream().filter(EvalQuestion::answerable).count()).isEqualTo(64);
 
         RetrievalEvaluator.Metrics m = hybrid(questions);
 
-        // Regression guards at the values of the single run (the unmet goals are disabled below). Wrong document at
-        // confidence ≥ 0.8 met the goal (≤ 2%) in the evaluation command's run with 1 of 64; this test's context
-        // moves one borderline question over 0.8, so the guard allows 2.
-        assertThat(m.confidentWrong()).as("wrong document at confidence ≥ 0.8 (measured 1 of 64)")
-                .isLessThanOrEqualTo(2);
-        assertThat(m.hit1()).as("cross-lingual held-out v6 hit@1 (measured 52/64)")
-                .isGreaterThanOrEqualTo(51 / 64.0 - 1e-9);
-        assertThat(m.answeredCorrectly()).as("answered from the right document (measured 51/64)")
-                .isGreaterThanOrEqualTo(50 / 64.0 - 1e-9);
-        assertThat(m.noAnswerRecall()).as("no-answer recall (measured 15/24)")
-                .isGreaterThanOrEqualTo(14 / 24.0 - 1e-9);
-        assertThat(m.ece()).as("ECE (measured 0.123)").isLessThanOrEqualTo(0.15);
+        // Goals met in the single run.
+        assertThat(m.confidentWrongShare()).as("wrong document at confidence ≥ 0.8 (measured 0 of 64; goal ≤ 2%)")
+                .isLessThanOrEqualTo(0.02);
+        assertThat(m.ece()).as("ECE (measured 0.063; goal 0.10)").isLessThanOrEqualTo(0.10);
+        // Regression guards at the values of the single run (the unmet goals are disabled below).
+        assertThat(m.hit1()).as("cross-lingual held-out v7 hit@1 (measured 54/64)")
+                .isGreaterThanOrEqualTo(53 / 64.0 - 1e-9);
+        assertThat(m.answeredCorrectly()).as("answered from the right document (measured 49/64)")
+                .isGreaterThanOrEqualTo(48 / 64.0 - 1e-9);
+        assertThat(m.noAnswerRecall()).as("no-answer recall (measured 18/24)")
+                .isGreaterThanOrEqualTo(17 / 24.0 - 1e-9);
     }
 
-    @Disabled("Goals not met on the sealed cross-lingual held-out v6 (one run, after the freeze): hit@1 0.813 (52/64; "
-            + "the rule alone 0.719, hybrid before 0.078), no-answer recall 0.625 (15 of 24 refused), precision 0.625 "
-            + "(9 of the 24 refusals are answerable questions) and ECE 0.123. Wrong document at >= 0.8 (1 of 64) is "
-            + "met. The sealed v5 of the step before measured hit@1 0.859. See docs/nlp-qa.md.")
+    @Disabled("Goals not met on the sealed cross-lingual held-out v7 (one run, after the freeze): hit@1 0.844 (54/64, "
+            + "one question short; the rule alone 0.766, hybrid before 0.156; the earlier sealed sets v5 and v6 "
+            + "measured 0.859 and 0.813), no-answer recall 0.750 (18 of 24 refused) and precision 0.600 (12 of the 30 "
+            + "refusals are answerable questions). ECE 0.063 and wrong document at >= 0.8 (0 of 64) are met. See "
+            + "docs/nlp-qa.md.")
     @Test
     void shouldMeetTheCrossLingualGoals() throws Exception {
-        RetrievalEvaluator.Metrics m = hybrid(read("qa-heldout-xling-v6.tsv"));
+        RetrievalEvaluator.Metrics m = hybrid(read("qa-heldout-xling-v7.tsv"));
         assertThat(m.hit1()).isGreaterThanOrEqualTo(0.85);
         assertThat(m.noAnswerRecall()).isGreaterThanOrEqualTo(0.85);
         assertThat(m.noAnswerPrecision()).isGreaterThanOrEqualTo(0.90);
-        assertThat(m.ece()).isLessThanOrEqualTo(0.10);
     }
 
     private static List<EvalQuestion> v4v5() throws IOException {
