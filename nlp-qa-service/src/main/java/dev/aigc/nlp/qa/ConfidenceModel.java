@@ -1,7 +1,6 @@
 package dev.aigc.nlp.qa;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The calibrated confidence: a logistic regression over signals the pipeline computes anyway, giving the probability
@@ -35,20 +34,11 @@ public final class ConfidenceModel {
     /** The shipped model from the classpath. */
     public static ConfidenceModel load() {
         FittedParameters p = FittedParameters.load(RESOURCE);
-        double[] w = new double[FEATURES.size()];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = p.number("weight." + FEATURES.get(i));
-        }
-        return new ConfidenceModel(p.number("intercept"), w, p.number("threshold"));
+        return new ConfidenceModel(p.number("intercept"), p.weights("", FEATURES), p.number("threshold"));
     }
 
     public double probability(Features f) {
-        double[] x = f.vector();
-        double z = intercept;
-        for (int i = 0; i < x.length; i++) {
-            z += weights[i] * x[i];
-        }
-        return 1 / (1 + Math.exp(-z));
+        return FittedParameters.logistic(intercept, weights, f.vector());
     }
 
     /** Below this calibrated probability the service refuses (chosen on the tuning sets together with the fit). */
@@ -66,11 +56,7 @@ public final class ConfidenceModel {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "intercept %.4f", intercept));
-        for (int i = 0; i < weights.length; i++) {
-            sb.append(String.format(Locale.ROOT, ", %s %.4f", FEATURES.get(i), weights[i]));
-        }
-        return sb.append(String.format(Locale.ROOT, "; threshold %.3f", threshold)).toString();
+        return FittedParameters.describe(intercept, weights, FEATURES, threshold);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.aigc.nlp.qa;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The learned half of the language decision: a logistic regression, one per question language, of the probability
@@ -61,29 +60,16 @@ public final class LanguageSwitch {
         }
 
         static Side read(FittedParameters p, String lang) {
-            double[] w = new double[FEATURES.size()];
-            for (int i = 0; i < w.length; i++) {
-                w[i] = p.number(lang + ".weight." + FEATURES.get(i));
-            }
-            return new Side(p.number(lang + ".intercept"), w, p.number(lang + ".threshold"));
+            return new Side(p.number(lang + ".intercept"), p.weights(lang + ".", FEATURES), p.number(lang + ".threshold"));
         }
 
         public double probability(Signals s) {
-            double[] x = s.vector();
-            double z = intercept;
-            for (int i = 0; i < x.length; i++) {
-                z += weights[i] * x[i];
-            }
-            return 1 / (1 + Math.exp(-z));
+            return FittedParameters.logistic(intercept, weights, s.vector());
         }
 
         @Override
         public String toString() {
-            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "intercept %.4f", intercept));
-            for (int i = 0; i < weights.length; i++) {
-                sb.append(String.format(Locale.ROOT, ", %s %.4f", FEATURES.get(i), weights[i]));
-            }
-            return sb.append(String.format(Locale.ROOT, "; threshold %.2f", threshold)).toString();
+            return FittedParameters.describe(intercept, weights, FEATURES, threshold);
         }
     }
 
