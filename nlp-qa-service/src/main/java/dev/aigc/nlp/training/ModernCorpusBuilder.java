@@ -213,31 +213,50 @@ public final class ModernCorpusBuilder {
     }
 
     /**
-     * The translated messages of a GNU gettext catalogue ({@code .mo}: a header with the message count and the
-     * offset of the translation table, whose entries are length/offset pairs; plural forms are NUL-separated).
-     * Placeholders ({@code %s}, {@code %1$d}) and menu accelerators ({@code _}, {@code &}) are dropped.
+     * The translated messages of a GNU gettext catalogue ({@link #catalogueEntries}), each plural form on its own,
+     * with placeholders and menu accelerators dropped ({@link #cleanMessage}).
      */
     static List<String> catalogue(byte[] mo) {
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(mo).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        if (buf.getInt(0) != 0x950412de) {
-            buf.order(java.nio.ByteOrder.BIG_ENDIAN);
-        }
-        int count = buf.getInt(8);
-        int table = buf.getInt(16);
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            int length = buf.getInt(table + 8 * i);
-            int offset = buf.getInt(table + 8 * i + 4);
-            String message = new String(mo, offset, length, StandardCharsets.UTF_8);
-            for (String part : message.split("[\\u0000\\n]")) {
-                String p = normalise(part.replaceAll("%(\\d+\\$)?[-+ #0]*\\d*(\\.\\d+)?[hlLqjzt]*[sdiouxXeEfgGcp%]", "")
-                        .replaceAll("\\(_[A-Za-z]\\)|_(?=\\p{L})|&(?=\\p{L})", ""));
+        for (String[] entry : catalogueEntries(mo)) {
+            for (String part : entry[1].split("[\\u0000\\n]")) {
+                String p = cleanMessage(part);
                 if (!p.isEmpty()) {
                     out.add(p);
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The entries of a GNU gettext catalogue ({@code .mo}: a header with the message count and the offsets of the
+     * original and translation tables, whose entries are length/offset pairs), as {@code {original, translation}};
+     * plural forms stay NUL-separated.
+     */
+    static List<String[]> catalogueEntries(byte[] mo) {
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(mo).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        if (buf.getInt(0) != 0x950412de) {
+            buf.order(java.nio.ByteOrder.BIG_ENDIAN);
+        }
+        int count = buf.getInt(8);
+        int originals = buf.getInt(12);
+        int translations = buf.getInt(16);
+        List<String[]> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(new String[] {entryAt(mo, buf, originals, i), entryAt(mo, buf, translations, i)});
+        }
+        return out;
+    }
+
+    private static String entryAt(byte[] mo, java.nio.ByteBuffer buf, int table, int i) {
+        return new String(mo, buf.getInt(table + 8 * i + 4), buf.getInt(table + 8 * i), StandardCharsets.UTF_8);
+    }
+
+    /** One message without placeholders ({@code %s}, {@code %1$d}) and menu accelerators ({@code _}, {@code &}), normalised. */
+    static String cleanMessage(String message) {
+        return normalise(message.replaceAll("%(\\d+\\$)?[-+ #0]*\\d*(\\.\\d+)?[hlLqjzt]*[sdiouxXeEfgGcp%]", "")
+                .replaceAll("\\(_[A-Za-z]\\)|_(?=\\p{L})|&(?=\\p{L})", ""));
     }
 
     /** The message values of a Mozilla language pack ({@code .xpi}, a zip of Fluent {@code .ftl} files). */

@@ -1,0 +1,113 @@
+package dev.aigc.nlp.qa;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A linear map from the Chinese bge-small-zh space (512 dimensions) into the English bge-small-en space (384): a
+ * Chinese text's vector, multiplied by the map and L2-normalised, lands near the English vector of its translation.
+ * Fitted by ridge regression on English/Chinese sentence pairs ({@code CrossLingualMapTrainer}: the gettext catalogues
+ * of Debian packages), so a Chinese question can be compared with English passages, and an English question with
+ * Chinese passages, by meaning rather than through a word-by-word gloss.
+ *
+ * <p>Stored as a gzip of {@code int rows, int cols, rows × cols floats} (row-major, big-endian); {@link #RESOURCE} on the
+ * classpath.
+ */
+public final class CrossLingualMap {
+
+    public static final String RESOURCE = "qa/zh-en-map.bin.gz";
+
+    private final int rows;
+    private final int cols;
+    private final float[] weights;
+
+    public CrossLingualMap(int rows, int cols, float[] weights) {
+        if (weights.length != rows * cols) {
+            throw new IllegalArgumentException("expected " + rows * cols + " weights, got " + weights.length);
+        }
+        this.rows = rows;
+        this.cols = cols;
+        this.weights = weights;
+    }
+
+    /** The shipped map from the classpath. */
+    public static CrossLingualMap load() {
+        try (InputStream in = CrossLingualMap.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + RESOURCE);
+            }
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a map written by {@link #write}. */
+    public static CrossLingualMap read(InputStream raw) throws IOException {
+        DataInputStream in = new DataInputStream(new GZIPInputStream(raw));
+        int r = in.readInt();
+        int c = in.readInt();
+        if (r <= 0 || c <= 0 || (long) r * c > 4_000_000) {
+            throw new IOException("bad map shape " + r + "x" + c);
+        }
+        float[] w = new float[r * c];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = in.readFloat();
+        }
+        return new CrossLingualMap(r, c, w);
+    }
+
+    public void write(OutputStream out) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream data = new DataOutputStream(new GZIPOutputStream(bytes))) {
+            data.writeInt(rows);
+            data.writeInt(cols);
+            for (float w : weights) {
+                data.writeFloat(w);
+            }
+        }
+        bytes.writeTo(out);
+    }
+
+    /** {@code normalise(v · W)}: a Chinese-space vector in the English space. */
+    public float[] toEnglish(float[] zh) {
+        if (zh.length != rows) {
+            throw new IllegalArgumentException("expected a " + rows + "-dimensional vector, got " + zh.length);
+        }
+        float[] out = new float[cols];
+        for (int i = 0; i < rows; i++) {
+            float x = zh[i];
+            if (x == 0) {
+                continue;
+            }
+            int base = i * cols;
+            for (int j = 0; j < cols; j++) {
+                out[j] += x * weights[base + j];
+            }
+        }
+        double sum = 0;
+        for (float v : out) {
+            sum += v * v;
+        }
+        float norm = (float) Math.sqrt(Math.max(sum, 1e-12));
+        for (int j = 0; j < cols; j++) {
+            out[j] /= norm;
+        }
+        return out;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+}
