@@ -20,7 +20,6 @@ import dev.aigc.nlp.kb.UploadProperties;
 import dev.aigc.nlp.qa.AnswerComposer;
 import dev.aigc.nlp.qa.Bilingual;
 import dev.aigc.nlp.qa.ConfidenceModel;
-import dev.aigc.nlp.qa.CrossLingualMap;
 import dev.aigc.nlp.qa.DenseEnglishView;
 import dev.aigc.nlp.qa.HybridRetriever;
 import dev.aigc.nlp.qa.LanguageSwitch;
@@ -64,11 +63,10 @@ class NlpConfiguration {
         return new BgeEmbedder(BgeEmbedder.Model.EN, p.predictors(), p.threads(), p.maxTokens());
     }
 
-    /** The dense English view, with the cross-lingual map (qa/zh-en-map.bin.gz) whose scores the confidence reads. */
     @Bean
     @ConditionalOnProperty(prefix = "nlp.qa.dense-view", name = "enabled")
     DenseEnglishView denseEnglishView(@Qualifier("english") BgeEmbedder english, Bilingual bilingual, QaProperties p) {
-        return new DenseEnglishView(english, bilingual, CrossLingualMap.load(), p.denseView().cacheSize());
+        return new DenseEnglishView(english, bilingual, p.denseView().cacheSize());
     }
 
     /**

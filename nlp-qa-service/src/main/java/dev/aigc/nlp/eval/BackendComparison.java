@@ -5,7 +5,6 @@ import dev.aigc.nlp.kb.KbSeeder;
 import dev.aigc.nlp.kb.KnowledgeBase;
 import dev.aigc.nlp.qa.Bilingual;
 import dev.aigc.nlp.qa.ConfidenceModel;
-import dev.aigc.nlp.qa.CrossLingualMap;
 import dev.aigc.nlp.qa.DenseEnglishView;
 import dev.aigc.nlp.qa.QaService;
 import dev.aigc.nlp.qa.RetrievalMode;
@@ -43,7 +42,7 @@ final class BackendComparison {
         Bilingual bilingual = Bilingual.load();
         try (BgeEmbedder embedder = new BgeEmbedder(1, 2, 512);
              BgeEmbedder english = new BgeEmbedder(BgeEmbedder.Model.EN, 1, 2, 512)) {
-            DenseEnglishView denseView = new DenseEnglishView(english, bilingual, CrossLingualMap.load(),
+            DenseEnglishView denseView = new DenseEnglishView(english, bilingual,
                     EvaluationCommand.SHIPPED_DENSE_VIEW.cacheSize());
             for (String backend : List.of("lucene", "solr")) {
                 try (EvalBackend store = EvalBackend.open(backend, solrUrls, bilingual::gloss);

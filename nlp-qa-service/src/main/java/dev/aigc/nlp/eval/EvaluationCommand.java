@@ -9,7 +9,6 @@ import dev.aigc.nlp.qa.AnswerComposer;
 import dev.aigc.nlp.qa.AskRequest;
 import dev.aigc.nlp.qa.Bilingual;
 import dev.aigc.nlp.qa.ConfidenceModel;
-import dev.aigc.nlp.qa.CrossLingualMap;
 import dev.aigc.nlp.qa.DenseEnglishView;
 import dev.aigc.nlp.qa.HybridRetriever;
 import dev.aigc.nlp.qa.LanguageSwitch;
@@ -107,11 +106,10 @@ public final class EvaluationCommand {
             System.out.printf(Locale.ROOT, "indexed %d documents in %s in %.1f s%n", kb.count(), store,
                     (System.nanoTime() - t0) / 1e9);
             Pipelines p = new Pipelines(kb, embedder, termCoverage, questions, bilingual,
-                    new DenseEnglishView(english, bilingual, CrossLingualMap.load(), SHIPPED_DENSE_VIEW.cacheSize()));
+                    new DenseEnglishView(english, bilingual, SHIPPED_DENSE_VIEW.cacheSize()));
             switch (command) {
                 case "tune" -> tune(p);
                 case "xdiag" -> crossLingualDiagnosis(p);
-                case "tune-mapped" -> tuneMapped(p);
                 case "xmap" -> MappedDenseDiagnosis.run(p, english,
                         options.containsKey("map") ? Path.of(options.get("map")) : null);
                 case "decision" -> decisionRows(p);
@@ -183,8 +181,6 @@ public final class EvaluationCommand {
         }
     }
 
-    /** The confidence model of the seventh step, before the mapped features (their weights 0), for the report. */
-    static final String SEVENTH_STEP_MODEL = "confidence-model-step7.properties";
     static final double SHIPPED_CROSS_WEIGHT = 0.5;
     static final double SHIPPED_TRANSLATED_DENSE_WEIGHT = 1.0;
     static final double SHIPPED_CROSS_MARGIN = 1;
@@ -194,7 +190,7 @@ public final class EvaluationCommand {
     static final QaProperties.LanguageDecision SECOND_STEP_LANGUAGE_DECISION =
             new QaProperties.LanguageDecision(-0.1, 0.1, 0.3, 0.1, 0.0, 0.4, false);
     static final double SHIPPED_ENGLISH_VIEW_WEIGHT = 1.0;
-    static final QaProperties.DenseView SHIPPED_DENSE_VIEW = new QaProperties.DenseView(true, 4, 10, 20_000, 0);
+    static final QaProperties.DenseView SHIPPED_DENSE_VIEW = new QaProperties.DenseView(true, 4, 10, 20_000);
 
     /**
      * Per tuning question: the same-language choice and the cross-lingual ranking's first document with their term
@@ -218,38 +214,6 @@ public final class EvaluationCommand {
                         cross.isEmpty() ? 0 : cross.get(0).cosine(), a.selection().retrieval().topBm25(),
                         a.selection().retrieval().topCrossBm25());
             });
-        }
-    }
-
-    /**
-     * hit@1 per direction and the refusal figures of the final pipeline on the pooled tuning sets for a grid of
-     * weights of the mapped cosine in the cross-lingual reordering ({@link QaProperties.DenseView#mappedWeight}).
-     */
-    private static void tuneMapped(Pipelines p) throws Exception {
-        Map<String, List<EvalQuestion>> sets = read(TUNING);
-        for (double w : new double[] {0, 1, 2, 4, 8}) {
-            QaProperties.DenseView view = new QaProperties.DenseView(true, SHIPPED_DENSE_VIEW.rerankWeight(),
-                    SHIPPED_DENSE_VIEW.rerankDocuments(), SHIPPED_DENSE_VIEW.cacheSize(), w);
-            QaService service = p.service(Pipelines.shipped(true).withDenseView(view), ConfidenceModel.load());
-            List<RetrievalEvaluator.Outcome> pool = new ArrayList<>();
-            for (List<EvalQuestion> qs : sets.values()) {
-                pool.addAll(new RetrievalEvaluator(service).run(qs, RetrievalMode.HYBRID));
-            }
-            Map<String, int[]> byDirection = new LinkedHashMap<>();
-            for (RetrievalEvaluator.Outcome o : pool) {
-                if (o.question().answerable()) {
-                    String direction = o.question().lang() + "->" + (o.question().expectedDocId().startsWith("zh-") ? "zh" : "en");
-                    int[] c = byDirection.computeIfAbsent(direction, d -> new int[2]);
-                    c[0]++;
-                    c[1] += o.rank() == 1 ? 1 : 0;
-                }
-            }
-            RetrievalEvaluator.Metrics m = RetrievalEvaluator.metrics(pool);
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "mapped weight %.1f: hit@1 %.3f", w, m.hit1()));
-            byDirection.forEach((d, c) -> line.append(String.format(Locale.ROOT, ", %s %d/%d", d, c[1], c[0])));
-            line.append(String.format(Locale.ROOT, "; no-answer precision %.3f recall %.3f; ECE %.3f; wrong >= 0.8 %d",
-                    m.noAnswerPrecision(), m.noAnswerRecall(), RetrievalEvaluator.ece(pool), m.confidentWrong()));
-            System.out.println(line);
         }
     }
 
@@ -407,14 +371,7 @@ public final class EvaluationCommand {
             bySet.put(e.getKey(), outcomes);
             pool.addAll(outcomes);
         }
-        int features = ConfidenceModel.FEATURES.size();
-        boolean[] all = new boolean[features];
-        Arrays.fill(all, true);
-        boolean[] withoutMapped = all.clone();
-        withoutMapped[ConfidenceModel.FEATURES.indexOf("cross_language_x_mapped")] = false;
-        withoutMapped[ConfidenceModel.FEATURES.indexOf("cross_language_x_mapped_margin")] = false;
-        System.out.println("leave one set out, all features: " + outOfFold(bySet, all));
-        System.out.println("leave one set out, without the mapped features: " + outOfFold(bySet, withoutMapped));
+        System.out.println("leave one set out: " + outOfFold(bySet));
         List<RetrievalEvaluator.Outcome> usable = pool.stream().filter(o -> o.assessment() != null
                 && o.assessment().terms().unknownNames().isEmpty()).toList();
         double[][] x = usable.stream().map(o -> o.assessment().features().vector()).toArray(double[][]::new);
@@ -466,9 +423,9 @@ public final class EvaluationCommand {
 
     /**
      * The refusal figures when each set's confidence comes from a model fitted, and a threshold chosen (best F1 of the
-     * refusals), on the other sets only, using the features {@code use}: an estimate of how the fit generalises.
+     * refusals), on the other sets only: an estimate of how the fit generalises.
      */
-    private static String outOfFold(Map<String, List<RetrievalEvaluator.Outcome>> bySet, boolean[] use) {
+    private static String outOfFold(Map<String, List<RetrievalEvaluator.Outcome>> bySet) {
         List<RetrievalEvaluator.Outcome> pooled = new ArrayList<>();
         Map<RetrievalEvaluator.Outcome, Double> confidence = new java.util.IdentityHashMap<>();
         for (String held : bySet.keySet()) {
@@ -480,12 +437,12 @@ public final class EvaluationCommand {
             });
             List<RetrievalEvaluator.Outcome> rows = train.stream().filter(o -> o.assessment() != null
                     && o.assessment().terms().unknownNames().isEmpty()).toList();
-            double[][] x = rows.stream().map(o -> masked(o.assessment().features().vector(), use)).toArray(double[][]::new);
+            double[][] x = rows.stream().map(o -> o.assessment().features().vector()).toArray(double[][]::new);
             int[] y = rows.stream().mapToInt(o -> o.correct() ? 1 : 0).toArray();
             double[] beta = LogisticFit.fit(x, y, 1.0);
             java.util.function.ToDoubleFunction<RetrievalEvaluator.Outcome> prob = o -> o.assessment() == null
                     || !o.assessment().terms().unknownNames().isEmpty() ? 0
-                    : LogisticFit.sigmoid(beta[0] + dotTail(beta, masked(o.assessment().features().vector(), use)));
+                    : LogisticFit.sigmoid(beta[0] + dotTail(beta, o.assessment().features().vector()));
             double bestT = 0.5;
             double bestScore = -1;
             for (int i = 5; i <= 95; i++) {
@@ -510,18 +467,33 @@ public final class EvaluationCommand {
         RetrievalEvaluator.Metrics m = RetrievalEvaluator.metrics(pooled, o -> confidence.get(o) < 0);
         long wrongConfident = pooled.stream().filter(o -> o.question().answerable() && !o.correct()
                 && confidence.get(o) >= 0.8).count();
+        List<RetrievalEvaluator.Outcome> monolingual = pooled.stream().filter(o -> !o.question().answerable()
+                || o.question().expectedDocId().startsWith(o.question().lang() + "-")).toList();
         return String.format(Locale.ROOT, "no-answer precision %.3f, recall %.3f, answered with right doc %.3f, "
-                + "wrong doc >= 0.8: %d", m.noAnswerPrecision(), m.noAnswerRecall(), m.answeredCorrectly(), wrongConfident);
+                + "wrong doc >= 0.8: %d, ECE %.3f (monolingual and unanswerable questions only %.3f)",
+                m.noAnswerPrecision(), m.noAnswerRecall(), m.answeredCorrectly(), wrongConfident,
+                ece(pooled, confidence), ece(monolingual, confidence));
     }
 
-    private static double[] masked(double[] v, boolean[] use) {
-        double[] out = v.clone();
-        for (int i = 0; i < out.length; i++) {
-            if (!use[i]) {
-                out[i] = 0;
+    /** ECE over ten equal-width bins of |confidence| (the sign marks a refusal). */
+    private static double ece(List<RetrievalEvaluator.Outcome> outcomes, Map<RetrievalEvaluator.Outcome, Double> confidence) {
+        double[] n = new double[10];
+        double[] conf = new double[10];
+        double[] correct = new double[10];
+        for (RetrievalEvaluator.Outcome o : outcomes) {
+            double c = Math.min(1, Math.abs(confidence.get(o)));
+            int b = Math.min(9, (int) (c * 10));
+            n[b]++;
+            conf[b] += c;
+            correct[b] += o.correct() ? 1 : 0;
+        }
+        double e = 0;
+        for (int b = 0; b < 10; b++) {
+            if (n[b] > 0) {
+                e += n[b] / outcomes.size() * Math.abs(correct[b] / n[b] - conf[b] / n[b]);
             }
         }
-        return out;
+        return e;
     }
 
     private static double dotTail(double[] beta, double[] x) {
@@ -671,7 +643,6 @@ public final class EvaluationCommand {
                 .withLanguageDecision(SHIPPED_LANGUAGE_DECISION.withLearnedSwitch(false)).withAnswerTypeCheck(false), model);
         QaService fifthStep = earlier.service(Pipelines.shipped(true).withAnswerTypeCheck(false), model);
         QaService sixthStep = earlier.service(Pipelines.shipped(true), model);
-        QaService seventhStep = p.service(Pipelines.shipped(true), ConfidenceModel.load(EVAL.resolve(SEVENTH_STEP_MODEL)));
         Map<String, Runner> pipelines = new LinkedHashMap<>();
         pipelines.put("bm25 only", qs -> new RetrievalEvaluator(fin).run(qs, RetrievalMode.BM25));
         pipelines.put("dense only", qs -> new RetrievalEvaluator(fin).run(qs, RetrievalMode.DENSE));
@@ -688,11 +659,9 @@ public final class EvaluationCommand {
                 qs -> new RetrievalEvaluator(fifthStep).run(qs, RetrievalMode.HYBRID));
         pipelines.put("answer-type check, questions translated without the documents' glossary (the sixth issue-13 step)",
                 qs -> new RetrievalEvaluator(sixthStep).run(qs, RetrievalMode.HYBRID));
-        pipelines.put("questions translated with the documents' glossary, the seventh step's confidence model (the "
-                + "seventh issue-13 step)", qs -> new RetrievalEvaluator(seventhStep).run(qs, RetrievalMode.HYBRID));
         pipelines.put("**final** (hybrid + cross-lingual ranking with the English view reordered by the dense English "
-                + "view, language decision: rule or learned switch, answer-type check, questions translated with "
-                + "the documents' glossary, calibrated with the mapped cosine)",
+                + "view, language decision: rule or learned switch, calibrated, answer-type check, questions translated with "
+                + "the documents' glossary)",
                 qs -> new RetrievalEvaluator(fin).run(qs, RetrievalMode.HYBRID));
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Knowledge base: %d documents. Confidence model: %s.%n%n", p.kb().count(), model));

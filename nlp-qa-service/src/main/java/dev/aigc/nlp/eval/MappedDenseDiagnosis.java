@@ -9,8 +9,6 @@ import dev.aigc.nlp.qa.CrossLingualMap;
 import dev.aigc.nlp.qa.QaService;
 import dev.aigc.nlp.qa.RetrievalMode;
 
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code evaluate.sh xmap [--map=FILE]}: how well the cross-lingual map ({@link CrossLingualMap}) ranks documents on
+ * {@code evaluate.sh xmap [--map=FILE]} (default {@link CrossLingualMap#FILE}): how well the cross-lingual map ({@link CrossLingualMap}) ranks documents on
  * the tuning sets, next to the final pipeline: every chunk in the English bge space (English chunks by bge-small-en,
  * Chinese chunks by bge-small-zh and the map), every question the same way, documents ranked by their best chunk.
  * Documents are ranked among those in the expected document's language (the cross-lingual ranking's candidates).
@@ -34,10 +32,7 @@ final class MappedDenseDiagnosis {
     }
 
     static void run(EvaluationCommand.Pipelines p, BgeEmbedder english, Path mapFile) throws Exception {
-        CrossLingualMap map;
-        try (InputStream in = mapFile == null ? null : Files.newInputStream(mapFile)) {
-            map = in == null ? CrossLingualMap.load() : CrossLingualMap.read(in);
-        }
+        CrossLingualMap map = CrossLingualMap.load(mapFile == null ? Path.of(CrossLingualMap.FILE) : mapFile);
         KnowledgeStore store = p.kb().store();
         List<Chunk> chunks = new ArrayList<>();
         for (KnowledgeStore.Hit h : store.searchDense(p.embedder().embed("知识库"), 100_000)) {

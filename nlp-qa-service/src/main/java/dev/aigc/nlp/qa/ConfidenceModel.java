@@ -14,8 +14,7 @@ public final class ConfidenceModel {
     /** Feature names, in the order of {@link Features#vector()}. */
     public static final List<String> FEATURES = List.of("cosine", "log1p_bm25", "log1p_cross_bm25", "coverage",
             "cross_language", "zh_question", "margin", "promoted", "cross_language_x_coverage",
-            "cross_language_x_cosine", "log1p_view", "view_margin", "dense_view", "dense_view_margin",
-            "cross_language_x_mapped", "cross_language_x_mapped_margin");
+            "cross_language_x_cosine", "log1p_view", "view_margin", "dense_view", "dense_view_margin");
 
     public static final String RESOURCE = "qa/confidence-model.properties";
 
@@ -34,15 +33,7 @@ public final class ConfidenceModel {
 
     /** The shipped model from the classpath. */
     public static ConfidenceModel load() {
-        return of(FittedParameters.load(RESOURCE));
-    }
-
-    /** A model from a properties file of the same format (the evaluation report's earlier steps). */
-    public static ConfidenceModel load(java.nio.file.Path file) {
-        return of(FittedParameters.load(file));
-    }
-
-    private static ConfidenceModel of(FittedParameters p) {
+        FittedParameters p = FittedParameters.load(RESOURCE);
         return new ConfidenceModel(p.number("intercept"), p.weights("", FEATURES), p.number("threshold"));
     }
 
@@ -75,20 +66,17 @@ public final class ConfidenceModel {
      * second's, whether the document choice promoted the second document, the answering document's English-view
      * BM25 score (both languages on one scale) and its margin {@code ln(1 + view) − ln(1 + best other document's)},
      * and its dense English-view cosine ({@link DenseEnglishView}, 0 without it) and that cosine's margin over the best
-     * other candidate document's, and for an answer in the other language its mapped cosine
-     * ({@link CrossLingualMap}, 0 without it) and that cosine's margin over the best other candidate page in the
-     * answer's language.
+     * other candidate document's.
      */
     public record Features(double cosine, double bm25, double crossBm25, double coverage, boolean crossLanguage,
                            boolean zhQuestion, double margin, boolean promoted, double view, double viewMargin,
-                           double denseView, double denseViewMargin, double mapped, double mappedMargin) {
+                           double denseView, double denseViewMargin) {
 
         public double[] vector() {
             double cross = crossLanguage ? 1 : 0;
             return new double[] {cosine, Math.log1p(Math.max(0, bm25)), Math.log1p(Math.max(0, crossBm25)), coverage,
                     cross, zhQuestion ? 1 : 0, margin, promoted ? 1 : 0, cross * coverage, cross * cosine,
-                    Math.log1p(Math.max(0, view)), viewMargin, denseView, denseViewMargin, cross * mapped,
-                    cross * mappedMargin};
+                    Math.log1p(Math.max(0, view)), viewMargin, denseView, denseViewMargin};
         }
     }
 }

@@ -14,15 +14,17 @@ import java.util.zip.GZIPOutputStream;
  * A linear map from the Chinese bge-small-zh space (512 dimensions) into the English bge-small-en space (384): a
  * Chinese text's vector, multiplied by the map and L2-normalised, lands near the English vector of its translation.
  * Fitted by ridge regression on English/Chinese sentence pairs ({@code CrossLingualMapTrainer}: the gettext catalogues
- * of Debian packages), so a Chinese question can be compared with English passages, and an English question with
- * Chinese passages, by meaning rather than through a word-by-word gloss.
+ * of Debian packages and the project's dictionaries).
  *
- * <p>Stored as a gzip of {@code int rows, int cols, rows × cols floats} (row-major, big-endian); {@link #RESOURCE} on the
- * classpath.
+ * <p>Measured on the tuning sets as a ranking signal, a language-switch signal and a confidence feature; none of the
+ * three is used by the service (docs/nlp-qa.md, "The cross-lingual map"), so the map lives with the evaluation
+ * ({@link #FILE}) and not in the service's jar. Stored as a gzip of {@code int rows, int cols, rows × cols floats}
+ * (row-major, big-endian).
  */
 public final class CrossLingualMap {
 
-    public static final String RESOURCE = "qa/zh-en-map.bin.gz";
+    /** Where the trained map is kept, relative to the repository root. */
+    public static final String FILE = "nlp-qa-service/eval/zh-en-map.bin.gz";
 
     private final int rows;
     private final int cols;
@@ -37,12 +39,9 @@ public final class CrossLingualMap {
         this.weights = weights;
     }
 
-    /** The shipped map from the classpath. */
-    public static CrossLingualMap load() {
-        try (InputStream in = CrossLingualMap.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + RESOURCE);
-            }
+    /** Reads a map file written by {@link #write}. */
+    public static CrossLingualMap load(java.nio.file.Path file) {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
             return read(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

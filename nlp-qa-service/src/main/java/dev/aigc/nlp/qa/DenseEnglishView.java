@@ -25,7 +25,6 @@ public final class DenseEnglishView {
 
     private final BgeEmbedder english;
     private final Bilingual bilingual;
-    private final CrossLingualMap map;
     private final Map<String, float[]> cache;
     private final int capacity;
 
@@ -34,20 +33,11 @@ public final class DenseEnglishView {
      * @param capacity the most chunk embeddings kept (each 384 floats)
      */
     public DenseEnglishView(BgeEmbedder english, Bilingual bilingual, int capacity) {
-        this(english, bilingual, null, capacity);
-    }
-
-    /**
-     * @param map the cross-lingual map that also places Chinese chunks and questions in the English space by meaning
-     *            ({@link #mappedChunk}, {@link #mappedQuestion}); null: no mapped scores
-     */
-    public DenseEnglishView(BgeEmbedder english, Bilingual bilingual, CrossLingualMap map, int capacity) {
         if (english.model() != BgeEmbedder.Model.EN) {
             throw new IllegalArgumentException("the dense English view needs the English bge model");
         }
         this.english = english;
         this.bilingual = bilingual;
-        this.map = map;
         this.capacity = capacity;
         this.cache = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
@@ -59,7 +49,7 @@ public final class DenseEnglishView {
 
     /** A view over the same model and dictionaries with an empty cache of the same capacity. */
     public DenseEnglishView withEmptyCache() {
-        return new DenseEnglishView(english, bilingual, map, capacity);
+        return new DenseEnglishView(english, bilingual, capacity);
     }
 
     /** The question in English (a Chinese question glossed), embedded with the model's query instruction. */
@@ -90,51 +80,6 @@ public final class DenseEnglishView {
         double best = -1;
         for (Chunk c : chunks) {
             best = Math.max(best, BgeEmbedder.dot(question, chunk(c)));
-        }
-        return best;
-    }
-
-    /** Whether a cross-lingual map was given (the mapped scores exist). */
-    public boolean mapped() {
-        return map != null;
-    }
-
-    /**
-     * The question in the mapped English space: a Chinese question's bge-small-zh vector through the map, an English
-     * question's own English vector ({@code englishQuestion}, from {@link #question}).
-     */
-    public float[] mappedQuestion(String question, float[] chineseVector, float[] englishQuestion) {
-        return Languages.ZH.equals(Languages.detect(question)) ? map.toEnglish(chineseVector) : englishQuestion;
-    }
-
-    /**
-     * A chunk in the mapped English space: a Chinese chunk's bge-small-zh vector (the index's) through the map (cached),
-     * an English chunk's English view ({@link #chunk}). Mapped vectors are nearer to each other than to English
-     * ones, so compare a question with chunks of one language at a time.
-     */
-    public float[] mappedChunk(Chunk c) {
-        if (!Languages.ZH.equals(c.lang())) {
-            return chunk(c);
-        }
-        String key = "map:" + c.docId() + "#" + c.index() + ":" + java.util.Arrays.hashCode(c.vector());
-        synchronized (cache) {
-            float[] v = cache.get(key);
-            if (v != null) {
-                return v;
-            }
-        }
-        float[] v = map.toEnglish(c.vector());
-        synchronized (cache) {
-            cache.put(key, v);
-        }
-        return v;
-    }
-
-    /** The best cosine between the mapped question and the given chunks in the mapped space (−1 when none). */
-    public double bestMapped(float[] question, Collection<Chunk> chunks) {
-        double best = -1;
-        for (Chunk c : chunks) {
-            best = Math.max(best, BgeEmbedder.dot(question, mappedChunk(c)));
         }
         return best;
     }

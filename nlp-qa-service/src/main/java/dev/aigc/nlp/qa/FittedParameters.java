@@ -24,28 +24,15 @@ final class FittedParameters {
     }
 
     static FittedParameters load(String resource) {
+        FittedParameters f = new FittedParameters(resource);
         try (InputStream in = FittedParameters.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing classpath resource " + resource);
             }
-            return read(resource, in);
+            f.properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The same from a file (an earlier model kept for the evaluation report). */
-    static FittedParameters load(java.nio.file.Path file) {
-        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-            return read(file.toString(), in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static FittedParameters read(String name, InputStream in) throws IOException {
-        FittedParameters f = new FittedParameters(name);
-        f.properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         return f;
     }
 

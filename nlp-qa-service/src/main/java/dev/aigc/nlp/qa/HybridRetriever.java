@@ -122,15 +122,12 @@ public class HybridRetriever {
             List<RankedChunk> ranked = new ArrayList<>(fused.values());
             ranked.sort(Comparator.comparingDouble(RankedChunk::score).reversed());
             Map<String, Double> denseScores = Map.of();
-            Map<String, Double> mappedScores = Map.of();
             if (denseView != null && !view.isEmpty()) {
-                denseScores = new LinkedHashMap<>();
-                mappedScores = new LinkedHashMap<>();
-                denseViewScores(question, queryVector, ranked, crossRanked, denseScores, mappedScores);
-                crossRanked = rerankDocuments(crossRanked, view, denseScores, mappedScores);
+                denseScores = denseViewScores(question, ranked, crossRanked);
+                crossRanked = rerankDocuments(crossRanked, view, denseScores);
             }
             return new Retrieval(ranked, bm25.isEmpty() ? 0 : bm25.get(0).score(), topCross, translation, crossRanked,
-                    view, denseScores, mappedScores);
+                    view, denseScores);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -139,11 +136,9 @@ public class HybridRetriever {
     /**
      * Per candidate document (the first {@value #VIEW_DOCUMENTS} of the same-language ranking and the first
      * {@code rerankDocuments} of the cross-lingual one), the best cosine between the question and the dense English
-     * view of its chunks in either ranking ({@code dense}), and with a cross-lingual map the same in the mapped space
-     * ({@code mapped}; a Chinese question's vector is {@code queryVector} through the map).
+     * view of its chunks in either ranking.
      */
-    private void denseViewScores(String question, float[] queryVector, List<RankedChunk> ranked, List<RankedChunk> cross,
-                                 Map<String, Double> dense, Map<String, Double> mapped) {
+    private Map<String, Double> denseViewScores(String question, List<RankedChunk> ranked, List<RankedChunk> cross) {
         Map<String, List<Chunk>> byDoc = new LinkedHashMap<>();
         for (List<RankedChunk> list : List.of(ranked, cross)) {
             int limit = list == cross && properties.denseView() != null ? properties.denseView().rerankDocuments()
@@ -159,21 +154,17 @@ public class HybridRetriever {
             }
         }
         float[] q = denseView.question(question);
-        byDoc.forEach((doc, chunks) -> dense.put(doc, denseView.best(q, chunks)));
-        if (denseView.mapped()) {
-            float[] m = denseView.mappedQuestion(question, queryVector, q);
-            byDoc.forEach((doc, chunks) -> mapped.put(doc, denseView.bestMapped(m, chunks)));
-        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        byDoc.forEach((doc, chunks) -> out.put(doc, denseView.best(q, chunks)));
+        return out;
     }
 
     /**
      * The cross-lingual ranking with its first {@code rerankDocuments} documents reordered by
-     * {@code ln(1 + English-view BM25) + rerankWeight × dense English-view cosine + mappedWeight × mapped cosine}
-     * (each on one scale for every page of the list, which holds one language); chunks keep their order within a
-     * document, the rest of the list follows unchanged.
+     * {@code ln(1 + English-view BM25) + rerankWeight × dense English-view cosine} (both on one scale for every
+     * page); chunks keep their order within a document, the rest of the list follows unchanged.
      */
-    private List<RankedChunk> rerankDocuments(List<RankedChunk> cross, Map<String, Double> view, Map<String, Double> dense,
-                                              Map<String, Double> mapped) {
+    private List<RankedChunk> rerankDocuments(List<RankedChunk> cross, Map<String, Double> view, Map<String, Double> dense) {
         QaProperties.DenseView settings = properties.denseView();
         if (settings == null || !settings.enabled() || cross.isEmpty()) {
             return cross;
@@ -181,8 +172,7 @@ public class HybridRetriever {
         List<String> docs = new ArrayList<>(cross.stream().map(r -> r.chunk().docId()).distinct()
                 .limit(settings.rerankDocuments()).toList());
         docs.sort(Comparator.comparingDouble((String d) -> -(Math.log1p(view.getOrDefault(d, 0.0))
-                + settings.rerankWeight() * dense.getOrDefault(d, 0.0)
-                + settings.mappedWeight() * mapped.getOrDefault(d, 0.0))));
+                + settings.rerankWeight() * dense.getOrDefault(d, 0.0))));
         List<RankedChunk> out = new ArrayList<>(cross.size());
         for (String d : docs) {
             cross.stream().filter(r -> r.chunk().docId().equals(d)).forEach(out::add);
@@ -220,26 +210,18 @@ public class HybridRetriever {
      * translated question on the other language's fields (0 when that list did not run), the translation, the
      * cross-lingual ranking and, per document, the best BM25 score of the question in English over the chunks'
      * English view (both languages on one scale; empty when it did not run) and, per candidate document, the best
-     * cosine of the question and its chunks in the dense English view ({@link DenseEnglishView}; empty without it) and
-     * in its mapped space ({@link DenseEnglishView#mappedChunk}; empty without a cross-lingual map).
+     * cosine of the question and its chunks in the dense English view ({@link DenseEnglishView}; empty without it).
      */
     public record Retrieval(List<RankedChunk> ranked, double topBm25, double topCrossBm25,
                             List<Bilingual.Unit> translation, List<RankedChunk> crossRanked,
-                            Map<String, Double> englishView, Map<String, Double> denseView,
-                            Map<String, Double> mappedView) {
+                            Map<String, Double> englishView, Map<String, Double> denseView) {
 
         public Retrieval(List<RankedChunk> ranked, double topBm25) {
-            this(ranked, topBm25, 0, List.of(), List.of(), Map.of(), Map.of(), Map.of());
+            this(ranked, topBm25, 0, List.of(), List.of(), Map.of(), Map.of());
         }
 
         public Retrieval withRanked(List<RankedChunk> reordered) {
-            return new Retrieval(reordered, topBm25, topCrossBm25, translation, crossRanked, englishView, denseView,
-                    mappedView);
-        }
-
-        /** The best mapped cosine of a document's chunks (0 when it was not computed for it). */
-        public double mappedScore(String docId) {
-            return mappedView.getOrDefault(docId, 0.0);
+            return new Retrieval(reordered, topBm25, topCrossBm25, translation, crossRanked, englishView, denseView);
         }
 
         /** The best English-view BM25 score of a document's chunks (0 when none matched or it did not run). */

@@ -106,12 +106,9 @@ public record QaProperties(@DecimalMin("-1") @DecimalMax("1") double minSimilari
      * @param rerankWeight    weight of the dense cosine in that order
      * @param rerankDocuments how many of the cross-lingual ranking's first documents are scored and reordered
      * @param cacheSize       how many chunk embeddings are cached
-     * @param mappedWeight    weight of the mapped cosine ({@link CrossLingualMap}: the question and the chunks placed
-     *                        in the English space by meaning) in that order; 0 = not used
      */
     public record DenseView(boolean enabled, @DecimalMin("0") @DecimalMax("20") double rerankWeight,
-                            @Min(1) @Max(50) int rerankDocuments, @Min(0) int cacheSize,
-                            @DecimalMin("0") @DecimalMax("20") double mappedWeight) {
+                            @Min(1) @Max(50) int rerankDocuments, @Min(0) int cacheSize) {
     }
 
     /**

@@ -143,17 +143,9 @@ public class QaService {
         double dense = r.denseViewScore(top.chunk().docId());
         double otherDense = r.denseView().entrySet().stream().filter(e -> !e.getKey().equals(top.chunk().docId()))
                 .mapToDouble(Map.Entry::getValue).max().orElse(dense);
-        // mapped cosines compare only within one language: the margin is over the other pages in the answer's language
-        String topLang = top.chunk().lang();
-        double mapped = r.mappedScore(top.chunk().docId());
-        double otherMapped = java.util.stream.Stream.concat(ranked.stream(), r.crossRanked().stream())
-                .map(HybridRetriever.RankedChunk::chunk)
-                .filter(c -> c.lang().equals(topLang) && !c.docId().equals(top.chunk().docId())
-                        && r.mappedView().containsKey(c.docId()))
-                .mapToDouble(c -> r.mappedScore(c.docId())).max().orElse(mapped);
         return new ConfidenceModel.Features(top.cosine(), r.topBm25(), r.topCrossBm25(), selection.terms().coverage(),
-                !lang.equals(topLang), Languages.ZH.equals(lang), margin, selection.promoted(), view,
-                Math.log1p(view) - Math.log1p(otherView), dense, dense - otherDense, mapped, mapped - otherMapped);
+                !lang.equals(top.chunk().lang()), Languages.ZH.equals(lang), margin, selection.promoted(), view,
+                Math.log1p(view) - Math.log1p(otherView), dense, dense - otherDense);
     }
 
     /**

@@ -38,7 +38,7 @@ import java.util.zip.GZIPInputStream;
  * reported next to the unmapped baseline (bge-small-zh embedding both sides). Embeddings are cached under
  * {@code --cache} so a rerun only refits.
  *
- * <pre>{@code java ... CrossLingualMapTrainer --root=data/lm/x --out=nlp-qa-service/src/main/resources/qa/zh-en-map.bin.gz
+ * <pre>{@code java ... CrossLingualMapTrainer --root=data/lm/x --out=nlp-qa-service/eval/zh-en-map.bin.gz
  *   [--sources=nlp-qa-service/corpus/lm-sources.tsv] [--max-pairs=30000] [--dictionary-pairs=4000] [--cache=data/xmap]
  *   [--handbook=false]}</pre>
  */
@@ -55,7 +55,7 @@ public final class CrossLingualMapTrainer {
     public static void main(String[] args) throws Exception {
         Map<String, String> a = Arguments.parse(args);
         Path root = Path.of(a.getOrDefault("root", "data/lm/x"));
-        Path out = Path.of(a.getOrDefault("out", "nlp-qa-service/src/main/resources/" + CrossLingualMap.RESOURCE));
+        Path out = Path.of(a.getOrDefault("out", CrossLingualMap.FILE));
         Path cache = Path.of(a.getOrDefault("cache", "data/xmap"));
         int maxPairs = Integer.parseInt(a.getOrDefault("max-pairs", "30000"));
         int dictionaryPairs = Integer.parseInt(a.getOrDefault("dictionary-pairs", "4000"));
