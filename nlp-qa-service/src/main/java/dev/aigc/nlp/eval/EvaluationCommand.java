@@ -558,7 +558,8 @@ public final class EvaluationCommand {
                         + "raw features.%n", lambda))
                 .append("# threshold: chosen leave one set out (the cross-lingual page answers when the rule or the model\n")
                 .append("# says so; the most questions answered from the expected page among the thresholds that lose at\n")
-                .append("# most one monolingual question against the rule alone; ties to the higher threshold).\n");
+                .append("# most one monolingual question against the rule alone; ties to the higher threshold;\n")
+                .append("# 1.00 = off for that language, when no threshold qualifies).\n");
         for (boolean chinese : new boolean[] {false, true}) {
             String lang = chinese ? "zh" : "en";
             List<SwitchRow> own = rows.stream().filter(r -> r.chinese() == chinese).toList();
@@ -589,6 +590,11 @@ public final class EvaluationCommand {
                     bestTotal = hits[0] + hits[1];
                     best = t;
                 }
+            }
+            if (Double.isNaN(best)) {
+                // no threshold keeps the monolingual loss within one question: the switch stays off for this language
+                System.out.println("  no eligible threshold: " + lang + " switch off (threshold 1.00, never reached)");
+                best = 1.0;
             }
             double[] beta = fitSwitchSide(own.stream().filter(SwitchRow::decisive).toList(), lambda);
             LanguageSwitch.Side side = side(beta, best);
