@@ -19,9 +19,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code evaluate.sh xmap [--map=FILE]} (default {@link CrossLingualMap#FILE}): how well the cross-lingual map ({@link CrossLingualMap}) ranks documents on
- * the tuning sets, next to the final pipeline: every chunk in the English bge space (English chunks by bge-small-en,
- * Chinese chunks by bge-small-zh and the map), every question the same way, documents ranked by their best chunk.
+ * {@code evaluate.sh xmap [--map=FILE]} (default {@link CrossLingualMap#FILE}): how well the cross-lingual map ranks
+ * documents on the tuning sets, next to the final pipeline: every chunk in the English bge space (English chunks by
+ * bge-small-en, Chinese chunks by bge-small-zh and the map), every question the same way, documents ranked by their
+ * best chunk.
  * Documents are ranked among those in the expected document's language (the cross-lingual ranking's candidates).
  * Prints hit@1 per direction for the mapped ranking, the dense English view alone and the final pipeline, and the
  * final pipeline's cross-lingual misses that the mapped ranking puts first.

@@ -93,7 +93,7 @@ public final class CrossLingualMapTrainer {
             (Math.floorMod(pairs.get(i).en().toLowerCase(Locale.ROOT).hashCode(), 20) == 0 ? validation : train).add(i);
         }
         System.out.printf(Locale.ROOT, "train %d pairs, validation %d%n", train.size(), validation.size());
-        java.util.Set<String> handbookEnglish = new HashSet<>(handbook.stream().map(Pair::en).toList());
+        Set<String> handbookEnglish = new HashSet<>(handbook.stream().map(Pair::en).toList());
         List<Pair> used = pairs;
         List<Integer> handbookValidation = validation.stream().filter(i -> handbookEnglish.contains(used.get(i).en()))
                 .toList();
