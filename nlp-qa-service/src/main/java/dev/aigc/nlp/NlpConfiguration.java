@@ -77,7 +77,7 @@ class NlpConfiguration {
     KnowledgeBase knowledgeBase(KbProperties p, StoreProperties store, BgeEmbedder embedder, Bilingual bilingual)
             throws IOException {
         KnowledgeStore backend = switch (store.backend()) {
-            case LUCENE -> new LuceneStore(Path.of(p.indexDir()), bilingual::gloss);
+            case LUCENE -> new LuceneStore(Path.of(p.indexDir()), bilingual::gloss, bilingual.version());
             case SOLR -> new SolrStore(store.solr(), bilingual::gloss);
         };
         KnowledgeBase kb = new KnowledgeBase(backend, p, embedder);

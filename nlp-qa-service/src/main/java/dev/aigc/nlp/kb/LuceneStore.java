@@ -82,6 +82,7 @@ public final class LuceneStore implements KnowledgeStore {
     private final Analyzer chinese = KbFields.newAnalyzer(Languages.ZH);
     private final Analyzer english = KbFields.newAnalyzer(Languages.EN);
     private final UnaryOperator<String> glosser;
+    private final String glosserVersion;
 
     public LuceneStore(Path dir) {
         this(dir, null);
@@ -92,7 +93,17 @@ public final class LuceneStore implements KnowledgeStore {
      *                chunks: their own text); null = no English view for Chinese chunks
      */
     public LuceneStore(Path dir, UnaryOperator<String> glosser) {
+        this(dir, glosser, null);
+    }
+
+    /**
+     * @param glosserVersion identifies the glosser's dictionary (e.g. {@code Bilingual#version()}); with the gloss of a
+     *                       fixed probe sentence (which catches a change of the glossing code) it decides whether the
+     *                       stored English views are stale; null = the probe alone
+     */
+    public LuceneStore(Path dir, UnaryOperator<String> glosser, String glosserVersion) {
         this.glosser = glosser;
+        this.glosserVersion = glosserVersion;
         try {
             Files.createDirectories(dir);
             directory = FSDirectory.open(dir);
@@ -155,11 +166,12 @@ public final class LuceneStore implements KnowledgeStore {
 
     /**
      * Rebuilds the English views of all chunks when the index was written without them or by another glosser
-     * version (an index from before the views, or after a dictionary change): every document's block is rewritten
-     * from its stored fields and committed once.
+     * version (an index from before the views, or after a change of the dictionary or the glossing code): every
+     * document's block is rewritten from its stored fields and committed once.
      */
     private void refreshViews() throws IOException {
-        String version = glosser == null ? "none" : String.valueOf(glosser.apply(GLOSS_PROBE).hashCode());
+        String probe = glosser == null ? null : String.valueOf(glosser.apply(GLOSS_PROBE).hashCode());
+        String version = glosser == null ? "none" : glosserVersion == null ? probe : glosserVersion + "/" + probe;
         Map<String, String> data = new HashMap<>();
         if (writer.getLiveCommitData() != null) {
             writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
@@ -203,7 +215,7 @@ public final class LuceneStore implements KnowledgeStore {
 
     /** Commit user-data key recording which glosser built the English views; a change rebuilds them. */
     static final String VIEW_VERSION = "view_en.version";
-    /** A fixed text whose gloss identifies the glosser's dictionary version. */
+    /** A fixed text whose gloss changes with most changes of the glosser (its code or its dictionary). */
     private static final String GLOSS_PROBE = "神经网络的训练需要数据、损失函数和优化器；生成对抗网络由生成器和判别器组成。";
 
     private Document chunkDocument(Chunk c) {

@@ -54,6 +54,14 @@ public final class Bilingual {
         this.glossaryEntries = glossaryEntries;
     }
 
+    /**
+     * A token that changes whenever the Chinese → English table changes (a hash of every entry with its glosses, so
+     * the same on every JVM): the English views glossed with this dictionary are stale when it differs.
+     */
+    public String version() {
+        return Integer.toHexString(zhToEn.hashCode()) + "-" + zhToEn.size();
+    }
+
     /** The documents' own terms, consulted after the project glossary when translating a question. */
     public static final String DOCUMENT_GLOSSARY = "qa/glossary-documents-zh-en.tsv";
 

@@ -98,4 +98,30 @@ class KnowledgeBaseRestartTest extends ServiceTestSupport {
             assertThat(again.store().searchEnglishView("discriminator", null, 5)).hasSize(1);
         }
     }
+
+    @Test
+    void shouldRebuildTheEnglishViewWhenTheDictionaryVersionChangesEvenIfTheProbeGlossDoesNot(@TempDir Path dir)
+            throws Exception {
+        KbProperties props = new KbProperties(dir.toString(), false, 160, 1, 100_000);
+        // two glossers that agree on every text the store might probe with, and differ on the page
+        java.util.function.UnaryOperator<String> before = t -> t.contains("区分真实图片") ? "alpha" : "probe";
+        java.util.function.UnaryOperator<String> after = t -> t.contains("区分真实图片") ? "bravo" : "probe";
+        try (KnowledgeBase kb = new KnowledgeBase(new LuceneStore(dir, before, "v1"), props, embedder)) {
+            kb.ingest(new KnowledgeBase.NewDocument("判别器", "判别器负责区分真实图片和生成的图片。", "test", null));
+            assertThat(kb.store().searchEnglishView("alpha", "zh", 5)).hasSize(1);
+        }
+        try (LuceneStore same = new LuceneStore(dir, after, "v1")) {
+            assertThat(same.searchEnglishView("bravo", "zh", 5)).as("same version: the stored view is kept").isEmpty();
+        }
+        try (LuceneStore changed = new LuceneStore(dir, after, "v2")) {
+            assertThat(changed.searchEnglishView("bravo", "zh", 5)).as("new version: the view is rebuilt").hasSize(1);
+            assertThat(changed.searchEnglishView("alpha", "zh", 5)).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldGiveTheDictionaryAVersionThatIsTheSameOnEveryLoad() {
+        assertThat(dev.aigc.nlp.qa.Bilingual.load().version()).isEqualTo(dev.aigc.nlp.qa.Bilingual.load().version())
+                .isNotEqualTo(dev.aigc.nlp.qa.Bilingual.loadForQuestions().version());
+    }
 }
