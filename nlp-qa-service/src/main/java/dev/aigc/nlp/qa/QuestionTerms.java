@@ -23,7 +23,8 @@ import java.util.Map;
  *
  * <p>A term is a <em>name</em> when it is written as one: a Latin-script word (two letters or more, not only digits)
  * in a Chinese question, or in an English question a word with a capital letter after its first character
- * ({@code LoRA}, {@code GPT}) or a capitalised word that does not start the question ({@code Mamba}); "I" is not.
+ * ({@code LoRA}, {@code GPT}) or a capitalised word that does not start the question ({@code Mamba}); "I" is not,
+ * and neither is the part after the dot of a dotted word ({@code requirements.txt}: only {@code requirements} is).
  */
 final class QuestionTerms implements AutoCloseable {
 
@@ -70,7 +71,8 @@ final class QuestionTerms implements AutoCloseable {
             while (ts.incrementToken()) {
                 String surface = question.substring(offset.startOffset(), offset.endOffset());
                 boolean han = surface.codePoints().anyMatch(QuestionTerms::isHan);
-                boolean name = !han && isName(surface, zh, offset.startOffset() < firstWordEnd);
+                boolean name = !han && !fileSuffix(question, offset.startOffset())
+                        && isName(surface, zh, offset.startOffset() < firstWordEnd);
                 terms.putIfAbsent(term.toString(), new Term(term.toString(), surface, han, name));
             }
             ts.end();
@@ -89,6 +91,15 @@ final class QuestionTerms implements AutoCloseable {
         }
         boolean innerCapital = surface.substring(1).codePoints().anyMatch(Character::isUpperCase);
         return innerCapital || (!firstWord && Character.isUpperCase(surface.codePointAt(0)));
+    }
+
+    /**
+     * Whether the token at {@code start} is the part after a dot of a dotted word ({@code txt} of
+     * {@code requirements.txt}, {@code xml} of {@code pom.xml}): SmartChinese splits such a word, the English index keeps
+     * it whole, so the suffix alone would count as a name the base never mentions; the part before the dot stays a name.
+     */
+    static boolean fileSuffix(String question, int start) {
+        return start >= 2 && question.charAt(start - 1) == '.' && Character.isLetterOrDigit(question.charAt(start - 2));
     }
 
     private static int firstWordEnd(String text) {

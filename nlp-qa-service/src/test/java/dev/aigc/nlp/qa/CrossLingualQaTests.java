@@ -36,6 +36,23 @@ class CrossLingualQaTests extends ServiceTestSupport {
     }
 
     /**
+     * A file name in a Chinese question: SmartChinese splits it at the dot, and the suffix alone ("txt", "xml") is not
+     * taken for a name the base never mentions (the English page indexes the file name whole).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "用 pip freeze 导出的 requirements.txt 有什么用？ | en-python-venv | txt",
+            "Maven 的 pom.xml 文件里列的是哪些东西？ | en-install-maven | xml"})
+    void shouldNotRefuseAQuestionForTheSuffixOfAFileName(String question, String document, String suffix)
+            throws Exception {
+        JsonNode body = post("/api/v1/qa/ask", json(Map.of("question", question, "topK", 3))).json();
+
+        assertThat(body.get("unknownTerms").toString()).as(body.toString()).doesNotContain(suffix);
+        assertThat(body.get("answered").asBoolean()).as(body.toString()).isTrue();
+        assertThat(body.get("citations").get(0).get("documentId").asString()).isEqualTo(document);
+    }
+
+    /**
      * Tuning questions whose page the fused cross-lingual ranking did not put first and the dense English view's
      * reorder does (a same-language neighbour or another other-language page was chosen before).
      */

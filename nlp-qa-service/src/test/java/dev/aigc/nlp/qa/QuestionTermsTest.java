@@ -45,6 +45,15 @@ class QuestionTermsTest {
     }
 
     @Test
+    void shouldTreatOnlyThePartBeforeTheDotOfAFileNameAsAName() {
+        List<QuestionTerms.Term> terms = TERMS.of("pip freeze 写进 requirements.txt 的是精确的版本号吗？");
+        assertThat(terms).filteredOn(QuestionTerms.Term::name).extracting(QuestionTerms.Term::surface)
+                .contains("pip", "freeze", "requirements").doesNotContain("txt");
+        assertThat(TERMS.of("pom.xml 里要加哪个依赖？")).filteredOn(QuestionTerms.Term::name)
+                .extracting(QuestionTerms.Term::surface).containsExactly("pom");
+    }
+
+    @Test
     void shouldNotTreatSingleLettersOrThePronounIAsNames() {
         assertThat(TERMS.of("What do I set top-k to?")).noneMatch(QuestionTerms.Term::name);
     }
