@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,7 +112,10 @@ class GenerationOverloadTest {
             try {
                 f.get();
             } catch (java.util.concurrent.ExecutionException e) {
-                assertThat(e.getCause()).isInstanceOf(HttpTimeoutException.class);
+                // the client gave up: usually HttpTimeoutException, but a timeout that cancels the exchange while the
+                // JDK client reads a chunked body surfaces as a plain IOException ("chunked transfer encoding, state:
+                // READING_LENGTH"); either way the client left, which is all this test needs
+                assertThat(e.getCause()).isInstanceOf(IOException.class);
             }
         }
         // every client has left; what was admitted (2 running + 8 waiting at most) finishes or is dropped
