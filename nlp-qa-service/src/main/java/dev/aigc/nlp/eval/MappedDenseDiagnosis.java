@@ -5,7 +5,7 @@ import dev.aigc.nlp.kb.Chunk;
 import dev.aigc.nlp.kb.KnowledgeStore;
 import dev.aigc.nlp.kb.Languages;
 import dev.aigc.nlp.qa.ConfidenceModel;
-import dev.aigc.nlp.qa.CrossLingualMap;
+import dev.aigc.nlp.training.CrossLingualMap;
 import dev.aigc.nlp.qa.QaService;
 import dev.aigc.nlp.qa.RetrievalMode;
 

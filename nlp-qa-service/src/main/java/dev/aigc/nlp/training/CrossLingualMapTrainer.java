@@ -1,7 +1,6 @@
 package dev.aigc.nlp.training;
 
 import dev.aigc.nlp.embed.BgeEmbedder;
-import dev.aigc.nlp.qa.CrossLingualMap;
 import dev.aigc.serving.training.ProgressBar;
 
 import java.io.BufferedReader;

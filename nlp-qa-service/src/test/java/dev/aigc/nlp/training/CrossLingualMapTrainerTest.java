@@ -1,6 +1,5 @@
 package dev.aigc.nlp.training;
 
-import dev.aigc.nlp.qa.CrossLingualMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package dev.aigc.nlp.qa;
+package dev.aigc.nlp.training;
 
 import dev.aigc.nlp.embed.BgeEmbedder;
 import org.junit.jupiter.api.AfterAll;

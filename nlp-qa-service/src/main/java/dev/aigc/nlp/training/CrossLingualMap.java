@@ -1,4 +1,4 @@
-package dev.aigc.nlp.qa;
+package dev.aigc.nlp.training;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
