@@ -187,7 +187,8 @@ public final class BgeEmbedder implements AutoCloseable {
         }
     }
 
-    static float[] normalise(float[] v) {
+    /** Scales {@code v} to unit length in place and returns it. */
+    public static float[] normalise(float[] v) {
         double sum = 0;
         for (float x : v) {
             sum += x * x;

@@ -465,6 +465,8 @@ public final class EvaluationCommand {
             }
         }
         RetrievalEvaluator.Metrics m = RetrievalEvaluator.metrics(pooled, o -> confidence.get(o) < 0);
+        // the sign marks a refusal; the calibration reads the probability itself
+        java.util.function.ToDoubleFunction<RetrievalEvaluator.Outcome> probability = o -> Math.abs(confidence.get(o));
         long wrongConfident = pooled.stream().filter(o -> o.question().answerable() && !o.correct()
                 && confidence.get(o) >= 0.8).count();
         List<RetrievalEvaluator.Outcome> monolingual = pooled.stream().filter(o -> !o.question().answerable()
@@ -472,28 +474,7 @@ public final class EvaluationCommand {
         return String.format(Locale.ROOT, "no-answer precision %.3f, recall %.3f, answered with right doc %.3f, "
                 + "wrong doc >= 0.8: %d, ECE %.3f (monolingual and unanswerable questions only %.3f)",
                 m.noAnswerPrecision(), m.noAnswerRecall(), m.answeredCorrectly(), wrongConfident,
-                ece(pooled, confidence), ece(monolingual, confidence));
-    }
-
-    /** ECE over ten equal-width bins of |confidence| (the sign marks a refusal). */
-    private static double ece(List<RetrievalEvaluator.Outcome> outcomes, Map<RetrievalEvaluator.Outcome, Double> confidence) {
-        double[] n = new double[10];
-        double[] conf = new double[10];
-        double[] correct = new double[10];
-        for (RetrievalEvaluator.Outcome o : outcomes) {
-            double c = Math.min(1, Math.abs(confidence.get(o)));
-            int b = Math.min(9, (int) (c * 10));
-            n[b]++;
-            conf[b] += c;
-            correct[b] += o.correct() ? 1 : 0;
-        }
-        double e = 0;
-        for (int b = 0; b < 10; b++) {
-            if (n[b] > 0) {
-                e += n[b] / outcomes.size() * Math.abs(correct[b] / n[b] - conf[b] / n[b]);
-            }
-        }
-        return e;
+                RetrievalEvaluator.ece(pooled, probability), RetrievalEvaluator.ece(monolingual, probability));
     }
 
     private static double dotTail(double[] beta, double[] x) {

@@ -47,6 +47,7 @@ final class MappedDenseDiagnosis {
                     : p.denseView().chunk(c));
         }
         System.out.printf(Locale.ROOT, "%d chunks%n", chunks.size());
+        Map<String, List<Chunk>> byLanguage = chunks.stream().collect(java.util.stream.Collectors.groupingBy(Chunk::lang));
         QaService service = p.service(EvaluationCommand.Pipelines.shipped(true), ConfidenceModel.load());
         Map<String, int[]> counts = new LinkedHashMap<>();
         for (var e : EvaluationCommand.read(EvaluationCommand.TUNING).entrySet()) {
@@ -62,7 +63,7 @@ final class MappedDenseDiagnosis {
                 float[] mqi = Languages.ZH.equals(q.lang()) ? map.toEnglish(p.embedder().embedQuery(q.question()))
                         : english.embedQuery(q.question());
                 float[] gq = p.denseView().question(q.question());
-                List<Chunk> sameAsDoc = chunks.stream().filter(ch -> ch.lang().equals(docLang)).toList();
+                List<Chunk> sameAsDoc = byLanguage.getOrDefault(docLang, List.of());
                 int mappedRank = rank(sameAsDoc, mapped, mq, q.expectedDocId());
                 int mappedInstructionRank = rank(sameAsDoc, mapped, mqi, q.expectedDocId());
                 int glossRank = rank(sameAsDoc, glossed, gq, q.expectedDocId());

@@ -90,13 +90,19 @@ public class RetrievalEvaluator {
 
     /** Reliability table: {@value #BINS} equal-width confidence bins, each with its count, mean confidence and share correct. */
     public static List<Bin> reliability(List<Outcome> outcomes) {
+        return reliability(outcomes, Outcome::confidence);
+    }
+
+    /** The same bins for another confidence of each outcome (e.g. an out-of-fold model's). */
+    public static List<Bin> reliability(List<Outcome> outcomes, java.util.function.ToDoubleFunction<Outcome> confidence) {
         int[] n = new int[BINS];
         double[] conf = new double[BINS];
         int[] correct = new int[BINS];
         for (Outcome o : outcomes) {
-            int b = Math.min(BINS - 1, (int) Math.floor(o.confidence() * BINS));
+            double c = confidence.applyAsDouble(o);
+            int b = Math.min(BINS - 1, (int) Math.floor(c * BINS));
             n[b]++;
-            conf[b] += o.confidence();
+            conf[b] += c;
             correct[b] += o.correct() ? 1 : 0;
         }
         List<Bin> bins = new ArrayList<>();
@@ -109,8 +115,13 @@ public class RetrievalEvaluator {
 
     /** Expected calibration error: Σ over bins of (bin size / N) × |share correct − mean confidence|. */
     public static double ece(List<Outcome> outcomes) {
+        return ece(outcomes, Outcome::confidence);
+    }
+
+    /** The expected calibration error for another confidence of each outcome. */
+    public static double ece(List<Outcome> outcomes, java.util.function.ToDoubleFunction<Outcome> confidence) {
         double e = 0;
-        for (Bin b : reliability(outcomes)) {
+        for (Bin b : reliability(outcomes, confidence)) {
             e += (double) b.count() / outcomes.size() * Math.abs(b.shareCorrect() - b.meanConfidence());
         }
         return outcomes.isEmpty() ? 0 : e;

@@ -1,5 +1,7 @@
 package dev.aigc.nlp.training;
 
+import dev.aigc.nlp.embed.BgeEmbedder;
+
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -91,15 +93,7 @@ public final class CrossLingualMap {
                 out[j] += x * weights[base + j];
             }
         }
-        double sum = 0;
-        for (float v : out) {
-            sum += v * v;
-        }
-        float norm = (float) Math.sqrt(Math.max(sum, 1e-12));
-        for (int j = 0; j < cols; j++) {
-            out[j] /= norm;
-        }
-        return out;
+        return BgeEmbedder.normalise(out);
     }
 
     public int rows() {
