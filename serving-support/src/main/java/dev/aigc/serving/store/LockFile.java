@@ -4,21 +4,26 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +32,15 @@ import org.slf4j.LoggerFactory;
  * A lock shared by processes that see the same directory (replicas over a ReadWriteMany volume): whoever creates the
  * file first ({@code O_CREAT|O_EXCL}, {@link StandardOpenOption#CREATE_NEW}) holds it. The holder proves it is alive by
  * touching the file ({@link #heartbeat()}) more often than {@code staleAfter}; a lock whose file has not been touched
- * for longer is taken to belong to a process that died and may be broken by the next one that asks. Breaking is a
- * rename of the file to a unique name, which only one contender can win.
+ * for longer is taken to belong to a process that died and may be broken by the next one that asks.
+ *
+ * <p>Every removal of the file (breaking a stale lock, releasing one's own) happens under a guard: an OS lock on the
+ * sibling {@code <name>.guard} ({@link FileChannel#lock()}, which the OS drops when the process dies), taken after a
+ * lock of this JVM for the same path (the OS lock belongs to the process, not to a thread). Under the guard the file
+ * cannot change hands, since creating it needs it absent and every removal holds the guard, so a contender checks
+ * again that the file is still the stale one it saw before deleting it. Without that check, a contender that saw the
+ * stale file could remove the lock that a quicker contender had just taken, and both would think they held it. The
+ * guard file stays in place: deleting a file that others may be locking would let two of them lock different files.
  *
  * <p>A holder that finds its file gone or replaced ({@link #heartbeat()} returns false) has lost the lock and must
  * stop what it guards.
@@ -40,6 +52,9 @@ public final class LockFile {
     }
 
     private static final Logger log = LoggerFactory.getLogger(LockFile.class);
+
+    /** One lock object per lock path in this JVM; a process uses a handful of lock paths, so the map stays small. */
+    private static final ConcurrentMap<Path, ReentrantLock> LOCAL_GUARDS = new ConcurrentHashMap<>();
 
     private final Path path;
     private final String token;
@@ -89,7 +104,7 @@ public final class LockFile {
                 if (!isStale(seen, staleAfter, clock)) {
                     return Optional.empty();
                 }
-                if (breakStale(path, current.get().token())) {
+                if (breakStale(path, current.get().token(), staleAfter, clock)) {
                     broken = seen;
                     log.warn("Broke the stale lock {} of {} ({}), last touched {}", path, seen.owner(),
                             seen.subject(), seen.lastHeartbeat());
@@ -138,9 +153,7 @@ public final class LockFile {
     /** Deletes the file if it is still this holder's. */
     public void release() {
         try {
-            if (isMine()) {
-                Files.deleteIfExists(path);
-            }
+            guarded(path, () -> isMine() && Files.deleteIfExists(path));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot release lock " + path, e);
         }
@@ -173,28 +186,37 @@ public final class LockFile {
     }
 
     /**
-     * Moves the stale file aside under a unique name (only one contender's rename can succeed) and deletes it; false
-     * when another contender was quicker. If what was moved is no longer the stale file seen before (another
-     * contender broke it and took the lock in between), it is put back. A holder that was merely slow finds its lock
-     * gone at its next heartbeat.
+     * Deletes the lock file if, under the guard, it is still the stale file seen before (same token, still untouched);
+     * false when it was released, taken by a quicker contender or touched meanwhile. A holder that was merely slow
+     * finds its lock gone at its next heartbeat.
      */
-    private static boolean breakStale(Path path, String staleToken) throws IOException {
-        Path aside = AtomicFiles.temporarySibling(path.resolveSibling(path.getFileName() + ".stale"));
-        try {
-            Files.move(path, aside, StandardCopyOption.ATOMIC_MOVE);
-        } catch (NoSuchFileException e) {
-            return false;
-        }
-        try {
-            if (staleToken != null && !staleToken.equals(read(aside).getProperty("token"))) {
-                Files.move(aside, path); // no REPLACE_EXISTING: never over a lock taken meanwhile
+    private static boolean breakStale(Path path, String staleToken, Duration staleAfter, Clock clock)
+            throws IOException {
+        return guarded(path, () -> {
+            Optional<Snapshot> now = snapshot(path);
+            if (now.isEmpty() || !Objects.equals(staleToken, now.get().token())
+                    || !isStale(now.get().holder(), staleAfter, clock)) {
                 return false;
             }
+            Files.delete(path);
             return true;
-        } catch (FileAlreadyExistsException e) {
-            return false;
+        });
+    }
+
+    private interface GuardedStep<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T guarded(Path path, GuardedStep<T> step) throws IOException {
+        Path absolute = path.toAbsolutePath().normalize();
+        ReentrantLock local = LOCAL_GUARDS.computeIfAbsent(absolute, p -> new ReentrantLock());
+        local.lock();
+        try (FileChannel guard = FileChannel.open(absolute.resolveSibling(absolute.getFileName() + ".guard"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock ignored = guard.lock()) {
+            return step.run();
         } finally {
-            Files.deleteIfExists(aside);
+            local.unlock();
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +61,8 @@ class LockFileTest {
         assertThat(dead.heartbeat()).as("the old holder learns it lost the lock").isFalse();
         assertThat(next.get().heartbeat()).isTrue();
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("lock");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .as("nothing left behind but the guard").containsExactlyInAnyOrder("lock", "lock.guard");
         }
     }
 
@@ -74,32 +76,75 @@ class LockFileTest {
         assertThat(LockFile.tryAcquire(path, "replica-b", "job-2", STALE)).isEmpty();
     }
 
+    /**
+     * Many rounds, because the race it guards against (a contender that saw the stale file removing the lock a
+     * quicker contender has just taken) needs the threads to interleave just so.
+     */
     @Test
     void shouldLetOnlyOneOfManyContendersTakeAStaleLock() throws Exception {
-        Path path = dir.resolve("lock");
-        LockFile.tryAcquire(path, "dead", "job-0", STALE).orElseThrow();
-        Files.setLastModifiedTime(path, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
         int contenders = 8;
         ExecutorService pool = Executors.newFixedThreadPool(contenders);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Optional<LockFile>>> results = new ArrayList<>();
-        for (int c = 0; c < contenders; c++) {
-            String owner = "replica-" + c;
-            results.add(pool.submit(() -> {
-                go.await();
-                return LockFile.tryAcquire(path, owner, "job", STALE);
-            }));
-        }
-        go.countDown();
-        List<LockFile> winners = new ArrayList<>();
-        for (Future<Optional<LockFile>> result : results) {
-            result.get(30, TimeUnit.SECONDS).ifPresent(winners::add);
-        }
-        pool.shutdown();
+        try {
+            for (int round = 0; round < 300; round++) {
+                Path path = dir.resolve("lock-" + round);
+                LockFile.tryAcquire(path, "dead", "job-0", STALE).orElseThrow();
+                Files.setLastModifiedTime(path, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Optional<LockFile>>> results = new ArrayList<>();
+                for (int c = 0; c < contenders; c++) {
+                    String owner = "replica-" + c;
+                    results.add(pool.submit(() -> {
+                        go.await();
+                        return LockFile.tryAcquire(path, owner, "job", STALE);
+                    }));
+                }
+                go.countDown();
+                List<LockFile> winners = new ArrayList<>();
+                for (Future<Optional<LockFile>> result : results) {
+                    result.get(30, TimeUnit.SECONDS).ifPresent(winners::add);
+                }
 
-        assertThat(winners).hasSize(1);
-        assertThat(winners.get(0).heartbeat()).isTrue();
-        assertThat(LockFile.holder(path)).get().extracting(LockFile.Holder::owner)
-                .isEqualTo(winners.get(0).holder().owner());
+                assertThat(winners).as("round %d", round).hasSize(1);
+                assertThat(winners.get(0).heartbeat()).isTrue();
+                assertThat(LockFile.holder(path)).get().extracting(LockFile.Holder::owner)
+                        .isEqualTo(winners.get(0).holder().owner());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldLetAHolderReleaseWhileOthersContend() throws Exception {
+        Path path = dir.resolve("lock");
+        int contenders = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(contenders);
+        try {
+            List<Future<Integer>> overlaps = new ArrayList<>();
+            AtomicInteger holding = new AtomicInteger();
+            for (int c = 0; c < contenders; c++) {
+                String owner = "replica-" + c;
+                overlaps.add(pool.submit(() -> {
+                    int seen = 0;
+                    for (int i = 0; i < 200; i++) {
+                        Optional<LockFile> lock = LockFile.tryAcquire(path, owner, "job-" + i, STALE);
+                        if (lock.isPresent()) {
+                            if (holding.incrementAndGet() > 1) {
+                                seen++;
+                            }
+                            holding.decrementAndGet();
+                            lock.get().release();
+                        }
+                    }
+                    return seen;
+                }));
+            }
+            for (Future<Integer> overlap : overlaps) {
+                assertThat(overlap.get(60, TimeUnit.SECONDS)).as("two holders at once").isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(LockFile.holder(path)).isEmpty();
     }
 }
