@@ -78,7 +78,7 @@ class NlpConfiguration {
             throws IOException {
         KnowledgeStore backend = switch (store.backend()) {
             case LUCENE -> new LuceneStore(Path.of(p.indexDir()), bilingual::gloss, bilingual.version());
-            case SOLR -> new SolrStore(store.solr(), bilingual::gloss);
+            case SOLR -> new SolrStore(store.solr(), bilingual::gloss, bilingual.version());
         };
         KnowledgeBase kb = new KnowledgeBase(backend, p, embedder);
         if (p.seedOnStart()) {

@@ -66,6 +66,23 @@ public final class KbFields {
         return glosser == null ? null : glosser.apply(titled);
     }
 
+    /**
+     * Which glosser built the English views, as both stores record it: {@code glosserVersion} (e.g. {@code
+     * Bilingual#version()}, a hash of its dictionary) with the gloss of a fixed probe sentence (which catches a change
+     * of the glossing code); the probe alone when {@code glosserVersion} is null, {@code none} without a glosser. A
+     * store whose recorded value differs rebuilds the views of its chunks.
+     */
+    public static String viewVersion(UnaryOperator<String> glosser, String glosserVersion) {
+        if (glosser == null) {
+            return "none";
+        }
+        String probe = String.valueOf(glosser.apply(GLOSS_PROBE).hashCode());
+        return glosserVersion == null ? probe : glosserVersion + "/" + probe;
+    }
+
+    /** A fixed text whose gloss changes with most changes of the glosser (its code or its dictionary). */
+    private static final String GLOSS_PROBE = "神经网络的训练需要数据、损失函数和优化器；生成对抗网络由生成器和判别器组成。";
+
     /** Text field holding chunk bodies ({@code body}) or titles ({@code title}) of language {@code lang}. */
     public static String field(String kind, String lang) {
         return kind + "_" + lang;

@@ -98,8 +98,8 @@ public final class LuceneStore implements KnowledgeStore {
 
     /**
      * @param glosserVersion identifies the glosser's dictionary (e.g. {@code Bilingual#version()}); with the gloss of a
-     *                       fixed probe sentence (which catches a change of the glossing code) it decides whether the
-     *                       stored English views are stale; null = the probe alone
+     *                       probe sentence it decides whether the stored English views are stale
+     *                       ({@link KbFields#viewVersion}); null = the probe alone
      */
     public LuceneStore(Path dir, UnaryOperator<String> glosser, String glosserVersion) {
         this.glosser = glosser;
@@ -170,8 +170,7 @@ public final class LuceneStore implements KnowledgeStore {
      * document's block is rewritten from its stored fields and committed once.
      */
     private void refreshViews() throws IOException {
-        String probe = glosser == null ? null : String.valueOf(glosser.apply(GLOSS_PROBE).hashCode());
-        String version = glosser == null ? "none" : glosserVersion == null ? probe : glosserVersion + "/" + probe;
+        String version = KbFields.viewVersion(glosser, glosserVersion);
         Map<String, String> data = new HashMap<>();
         if (writer.getLiveCommitData() != null) {
             writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
@@ -215,8 +214,6 @@ public final class LuceneStore implements KnowledgeStore {
 
     /** Commit user-data key recording which glosser built the English views; a change rebuilds them. */
     static final String VIEW_VERSION = "view_en.version";
-    /** A fixed text whose gloss changes with most changes of the glosser (its code or its dictionary). */
-    private static final String GLOSS_PROBE = "神经网络的训练需要数据、损失函数和优化器；生成对抗网络由生成器和判别器组成。";
 
     private Document chunkDocument(Chunk c) {
         Document d = new Document();

@@ -12,6 +12,7 @@ import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.common.util.NamedList;
 import org.slf4j.Logger;
@@ -68,9 +69,13 @@ public final class SolrStore implements KnowledgeStore {
     private static final String CHUNK_FIELDS = "docId,chunk,title,lang,text,page,heading," + KbFields.VECTOR;
     private static final String DOC_FIELDS = "docId,title,text,source,lang,created,chunks";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The record of the glosser version that built the English views (its {@code source}). */
+    private static final String VIEWS_ID = "_views!record";
+    private static final int VIEW_PAGE = 200;
 
     private final StoreProperties.Solr settings;
     private final UnaryOperator<String> glosser;
+    private final String glosserVersion;
     private final String collection;
     private final SolrHttp http;
     private final List<String> urls;
@@ -84,11 +89,20 @@ public final class SolrStore implements KnowledgeStore {
 
     /**
      * @param glosser renders Chinese chunk text in English for the English view {@link KbFields#VIEW_EN} (null: no
-     *                English view for Chinese chunks). Chunks indexed before the view existed lack it until they
-     *                are ingested again.
+     *                English view for Chinese chunks)
      */
     public SolrStore(StoreProperties.Solr settings, UnaryOperator<String> glosser) {
+        this(settings, glosser, null);
+    }
+
+    /**
+     * @param glosserVersion identifies the glosser's dictionary (e.g. {@code Bilingual#version()}); when the
+     *                       collection's English views were built by another one ({@link KbFields#viewVersion}), they
+     *                       are rebuilt at start-up ({@link #refreshViews()}); null = the probe gloss alone
+     */
+    public SolrStore(StoreProperties.Solr settings, UnaryOperator<String> glosser, String glosserVersion) {
         this.glosser = glosser;
+        this.glosserVersion = glosserVersion;
         this.settings = settings;
         this.collection = settings.collection();
         this.urls = settings.urls().stream().map(u -> u.replaceAll("/+$", "")).toList();
@@ -97,6 +111,14 @@ public final class SolrStore implements KnowledgeStore {
             ensureCollection();
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot set up the Solr collection '" + collection + "' on " + urls, e);
+        }
+        try {
+            refreshViews();
+        } catch (IOException | RuntimeException e) {
+            // serve with the views as they are; the version record is written only after a full rebuild, so the next
+            // start tries again
+            log.warn("could not rebuild the English views of {}; they stay as stored until the next start: {}",
+                    collection, e.toString());
         }
     }
 
@@ -248,6 +270,81 @@ public final class SolrStore implements KnowledgeStore {
         return "kb_" + f.analyzerClass().substring(f.analyzerClass().lastIndexOf('.') + 1).toLowerCase();
     }
 
+    /**
+     * Rebuilds the English views of all chunks when the collection records another glosser version than this one's
+     * (in the {@code type:views} record; a collection from before the record has none): chunk records are read back
+     * page by page (cursor on {@code id}) and sent again with their view recomputed, each conditional on the
+     * {@code _version_} read (optimistic concurrency), so a chunk that another replica deleted or replaced meanwhile
+     * is left as that replica wrote it and never brought back. Then the record is written with a hard commit; a
+     * rebuild cut short (a node down) leaves the old record, so the next start rebuilds again.
+     * Replicas starting together may both rebuild; the result is the same. Replicas of two releases started
+     * alternately would rebuild each time. A store opened without a glosser leaves the collection alone.
+     */
+    private void refreshViews() throws IOException {
+        if (glosser == null) {
+            return; // a tool reading the collection: never strips the views the service built
+        }
+        String version = KbFields.viewVersion(glosser, glosserVersion);
+        SolrDocumentList recorded = query(new SolrQuery("*:*").addFilterQuery("type:views").setFields("source")
+                .setRows(1)).getResults();
+        if (!recorded.isEmpty() && version.equals(recorded.get(0).getFieldValue("source"))) {
+            return;
+        }
+        int read = 0;
+        int refused = 0;
+        String cursor = CursorMarkParams.CURSOR_MARK_START;
+        while (true) {
+            SolrQuery page = new SolrQuery("*:*").addFilterQuery("type:chunk")
+                    .setFields(CHUNK_FIELDS + ",_version_").setRows(VIEW_PAGE).addSort("id", SolrQuery.ORDER.asc);
+            page.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+            QueryResponse response = query(page);
+            List<SolrInputDocument> again = new ArrayList<>();
+            for (SolrDocument d : response.getResults()) {
+                SolrInputDocument chunk = chunkDocument(toChunk(d));
+                chunk.setField("_version_", d.getFieldValue("_version_"));
+                again.add(chunk);
+            }
+            if (!again.isEmpty() && !writeIfUnchanged(again)) {
+                for (SolrInputDocument one : again) { // a conflict stops a batch where it happened: one by one
+                    if (!writeIfUnchanged(List.of(one))) {
+                        refused++;
+                    }
+                }
+            }
+            read += again.size();
+            String nextCursor = response.getNextCursorMark();
+            if (nextCursor == null || nextCursor.equals(cursor)) {
+                break;
+            }
+            cursor = nextCursor;
+        }
+        SolrInputDocument record = new SolrInputDocument();
+        record.setField("id", VIEWS_ID);
+        record.setField(KbFields.TYPE, "views");
+        record.setField("source", version);
+        UpdateRequest update = new UpdateRequest();
+        update.add(record);
+        commitWrite(update);
+        if (read > 0) {
+            log.info("rebuilt the English views of the {} chunks of {} (glosser version {}); {} refused as changed"
+                    + " since they were read (by another replica, or by the batch that hit the conflict)", read,
+                    collection, version, refused);
+        }
+    }
+
+    /** Writes the records without a commit; false when Solr refused one for a changed {@code _version_} (409). */
+    private boolean writeIfUnchanged(List<SolrInputDocument> records) throws IOException {
+        try {
+            write(records);
+            return true;
+        } catch (ApiException e) {
+            if (e.status().value() != 409) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
     // ---- writes ------------------------------------------------------------------------------------------------
 
     @Override
@@ -295,12 +392,23 @@ public final class SolrStore implements KnowledgeStore {
 
     /** Sends {@code update} with a hard commit and waits for it; checks the achieved replication factor. */
     private void commitWrite(UpdateRequest update) throws IOException {
+        // commit=true: a hard commit (fsync) on every live replica of the shard, waiting for the new searcher
+        send(update, params("commit", "true", "waitSearcher", "true"));
+    }
+
+    /** Sends these records without a commit (the next {@link #commitWrite} makes them visible). */
+    private void write(List<SolrInputDocument> records) throws IOException {
+        UpdateRequest update = new UpdateRequest();
+        update.add(records);
+        send(update, params());
+    }
+
+    private void send(UpdateRequest update, ModifiableSolrParams params) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         new BinaryRequestWriter().getContentWriter(update).write(body);
         byte[] bytes = body.toByteArray();
-        // commit=true: a hard commit (fsync) on every live replica of the shard, waiting for the new searcher
-        NamedList<Object> response = call(base -> http.post(base, "/" + collection + "/update",
-                params("commit", "true", "waitSearcher", "true"), "application/javabin", bytes));
+        NamedList<Object> response = call(base -> http.post(base, "/" + collection + "/update", params,
+                "application/javabin", bytes));
         Object header = response.get("responseHeader");
         Object rf = header instanceof NamedList<?> h ? h.get("rf") : null;
         if (rf instanceof Number n && n.intValue() < settings.minReplicationFactor()) {
@@ -480,19 +588,24 @@ public final class SolrStore implements KnowledgeStore {
             if (dense) {
                 score = 2 * score - 1;
             }
-            Collection<Object> values = d.getFieldValues(KbFields.VECTOR);
-            float[] vector = new float[values.size()];
-            int i = 0;
-            for (Object x : values) {
-                vector[i++] = ((Number) x).floatValue();
-            }
-            Object page = d.getFieldValue("page");
-            hits.add(new Hit(new Chunk((String) d.getFieldValue(KbFields.DOC_ID),
-                    ((Number) d.getFieldValue("chunk")).intValue(), (String) d.getFieldValue("title"),
-                    (String) d.getFieldValue(KbFields.LANG), (String) d.getFieldValue("text"), vector,
-                    page == null ? null : ((Number) page).intValue(), (String) d.getFieldValue("heading")), score));
+            hits.add(new Hit(toChunk(d), score));
         }
         return hits;
+    }
+
+    /** A chunk from its stored fields ({@link #CHUNK_FIELDS}). */
+    private static Chunk toChunk(SolrDocument d) {
+        Collection<Object> values = d.getFieldValues(KbFields.VECTOR);
+        float[] vector = new float[values.size()];
+        int i = 0;
+        for (Object x : values) {
+            vector[i++] = ((Number) x).floatValue();
+        }
+        Object page = d.getFieldValue("page");
+        return new Chunk((String) d.getFieldValue(KbFields.DOC_ID), ((Number) d.getFieldValue("chunk")).intValue(),
+                (String) d.getFieldValue("title"), (String) d.getFieldValue(KbFields.LANG),
+                (String) d.getFieldValue("text"), vector, page == null ? null : ((Number) page).intValue(),
+                (String) d.getFieldValue("heading"));
     }
 
     @Override

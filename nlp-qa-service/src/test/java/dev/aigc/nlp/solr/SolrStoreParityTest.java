@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -166,6 +167,47 @@ class SolrStoreParityTest {
         assertThat(solr.get("parity-extra")).isEmpty();
         assertThat(solr.searchBm25("quokkas", 3)).isEmpty();
         assertThat(solr.delete("parity-extra")).isFalse();
+    }
+
+    @Test
+    void shouldRebuildTheEnglishViewsWhenTheGlosserVersionChanges() throws Exception {
+        StoreProperties.Solr settings = settings(LocalSolrCloud.shared(),
+                "views-" + UUID.randomUUID().toString().substring(0, 8), 2);
+        // two glossers that agree on every text the store might probe with, and differ on the page
+        UnaryOperator<String> before = t -> t.contains("区分真实图片") ? "alpha" : "probe";
+        UnaryOperator<String> after = t -> t.contains("区分真实图片") ? "bravo" : "probe";
+        int n = 250; // more than one page of the rebuild's cursor
+        KbDocument doc = new KbDocument("views-1", "判别器", "判别器负责区分真实图片和生成的图片。", "test", "zh",
+                Instant.now(), n);
+        List<Chunk> chunks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            float[] v = new float[KbFields.VECTOR_DIMENSION];
+            v[i % v.length] = 1;
+            chunks.add(new Chunk(doc.id(), i, doc.title(), "zh", "判别器负责区分真实图片，第 " + i + " 段。", v));
+        }
+        try (SolrStore first = new SolrStore(settings, before, "v1")) {
+            first.add(doc, chunks);
+            assertThat(first.searchEnglishView("alpha", "zh", n + 10)).hasSize(n);
+        }
+        try (SolrStore same = new SolrStore(settings, after, "v1")) {
+            assertThat(same.searchEnglishView("bravo", "zh", 5)).as("same version: the stored views are kept").isEmpty();
+        }
+        try (SolrStore reader = new SolrStore(settings)) {
+            assertThat(reader.searchEnglishView("alpha", "zh", 5)).as("no glosser: the collection is left alone")
+                    .isNotEmpty();
+        }
+        try (SolrStore changed = new SolrStore(settings, after, "v2")) {
+            List<KnowledgeStore.Hit> rebuilt = changed.searchEnglishView("bravo", "zh", n + 10);
+            assertThat(rebuilt).as("new version: every chunk's view is rebuilt").hasSize(n);
+            assertThat(changed.searchEnglishView("alpha", "zh", 5)).isEmpty();
+            KnowledgeStore.Hit seventh = rebuilt.stream().filter(h -> h.chunk().index() == 7).findFirst().orElseThrow();
+            assertThat(seventh.chunk().vector()).as("the vector survives the rewrite")
+                    .containsExactly(chunks.get(7).vector());
+            assertThat(seventh.chunk().text()).isEqualTo(chunks.get(7).text());
+            assertThat(changed.searchBm25("第 7 段", Languages.ZH, 3)).isNotEmpty();
+            assertThat(changed.countDocuments()).as("the version record is not a document").isEqualTo(1);
+            assertThat(changed.list(0, 10)).extracting(KbDocument::id).containsExactly(doc.id());
+        }
     }
 
     private static void assertSameHits(List<KnowledgeStore.Hit> a, List<KnowledgeStore.Hit> b, double tolerance) {
