@@ -114,10 +114,12 @@ public final class EvaluationCommand {
                         options.containsKey("map") ? Path.of(options.get("map")) : null);
                 case "decision" -> decisionRows(p);
                 case "candidates" -> candidateRows(p);
-                case "latency" -> System.out.println(latency(p.service(Pipelines.shipped(true), ConfidenceModel.load()),
-                        p.service(Pipelines.beforeIssue13(), ConfidenceModel.load()),
-                        p.withColdDenseView().service(Pipelines.shipped(true), ConfidenceModel.load()),
-                        EvalQuestion.read(EVAL.resolve("qa-heldout-v4.tsv"))));
+                case "latency" -> {
+                    ConfidenceModel model = ConfidenceModel.load();
+                    System.out.println(latency(p, p.service(Pipelines.beforeIssue13(), model),
+                            p.service(Pipelines.beforeIssue13(), model, 0), model,
+                            EvalQuestion.read(EVAL.resolve("qa-heldout-v4.tsv"))));
+                }
                 case "fit" -> fit(p, Path.of("nlp-qa-service/src/main/resources", ConfidenceModel.RESOURCE));
                 case "fit-switch" -> fitSwitch(p, Path.of("nlp-qa-service/src/main/resources", LanguageSwitch.RESOURCE));
                 case "report" -> report(p, docs);
@@ -172,12 +174,16 @@ public final class EvaluationCommand {
 
         /** The service with these settings; the learned language switch is the shipped one when they turn it on. */
         QaService service(QaProperties qa, ConfidenceModel model) {
+            return service(qa, model, AnswerComposer.DEFAULT_SENTENCE_CACHE);
+        }
+
+        QaService service(QaProperties qa, ConfidenceModel model, int sentenceCache) {
             QaProperties.LanguageDecision decision = qa.languageDecision();
             return new QaService(new HybridRetriever(kb.store(), embedder, qa, bilingual,
                     qa.denseView() == null ? null : denseView),
                     new PassageSelector(termCoverage, QaProperties.SELECT_DOCUMENTS, qa.promoteMargin(), qa.crossLingualMargin(),
                             decision, decision != null && decision.learnedSwitch() ? LanguageSwitch.load() : null),
-                    new AnswerComposer(embedder), qa, model);
+                    new AnswerComposer(embedder, sentenceCache), qa, model);
         }
     }
 
@@ -691,7 +697,7 @@ public final class EvaluationCommand {
                 md.append(reliability("Final pipeline, " + set, finalOutcomes.get(set)));
             }
         }
-        md.append(latency(fin, before, p.withColdDenseView().service(Pipelines.shipped(true), model),
+        md.append(latency(p, before, earlier.service(Pipelines.beforeIssue13(), model, 0), model,
                 held.getOrDefault("held-out v4", List.of())));
         for (var e : finalOutcomes.entrySet()) {
             if (held.containsKey(e.getKey())) {
@@ -733,34 +739,45 @@ public final class EvaluationCommand {
      * p50 / p90 of {@link QaService#ask} (answer composed, topK 3) over the questions, after a warm-up; and of the
      * final pipeline with an empty dense English-view cache, without a warm-up (each chunk's view embedded on first use).
      */
-    private static String latency(QaService fin, QaService before, QaService coldFin, List<EvalQuestion> questions) {
+    /**
+     * p50 / p90 of {@code ask} for the pipeline before issue 13 and the final one, each as shipped and embedding the
+     * answer's sentences at every question (no sentence cache), each after a warm-up pass over the same questions, and
+     * the final one on a fresh service (dense English-view and sentence caches empty, no warm-up).
+     */
+    private static String latency(Pipelines p, QaService before, QaService uncachedBefore, ConfidenceModel model,
+                                  List<EvalQuestion> questions) {
         if (questions.isEmpty()) {
             return "";
         }
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%n/ask latency in-process (answer composed, "
                 + "topK 3, %d questions of held-out v4, one thread, after a warm-up pass over the same questions; load average %.1f):%n%n",
                 questions.size(), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        for (var e : Map.of("before", before, "final", fin).entrySet().stream()
-                .sorted(Map.Entry.comparingByKey()).toList()) {
+        Map<String, QaService> warm = new LinkedHashMap<>();
+        warm.put("before", before);
+        warm.put("final", p.service(Pipelines.shipped(true), model));
+        warm.put("before, answer sentences embedded at every question (no sentence cache)", uncachedBefore);
+        warm.put("final, no sentence cache", p.service(Pipelines.shipped(true), model, 0));
+        for (var e : warm.entrySet()) {
             QaService s = e.getValue();
             questions.forEach(q -> s.ask(new AskRequest(q.question(), 3, null)));
-            double[] ms = questions.stream().mapToDouble(q -> {
-                long t = System.nanoTime();
-                s.ask(new AskRequest(q.question(), 3, null));
-                return (System.nanoTime() - t) / 1e6;
-            }).sorted().toArray();
+            double[] ms = askMillis(s, questions);
             sb.append(String.format(Locale.ROOT, "- %s: p50 %.0f ms, p90 %.0f ms%n", e.getKey(), ms[ms.length / 2],
                     ms[(int) (ms.length * 0.9)]));
         }
-        double[] cold = questions.stream().mapToDouble(q -> {
+        double[] cold = askMillis(p.withColdDenseView().service(Pipelines.shipped(true), model), questions);
+        sb.append(String.format(Locale.ROOT, "- final, fresh service: dense English-view and sentence caches empty at the"
+                + " first question (no warm-up): p50 %.0f ms, p90 %.0f ms, max %.0f ms%n", cold[cold.length / 2],
+                cold[(int) (cold.length * 0.9)], cold[cold.length - 1]));
+        return sb.toString();
+    }
+
+    /** The time of one {@code ask} per question, in milliseconds, sorted. */
+    private static double[] askMillis(QaService s, List<EvalQuestion> questions) {
+        return questions.stream().mapToDouble(q -> {
             long t = System.nanoTime();
-            coldFin.ask(new AskRequest(q.question(), 3, null));
+            s.ask(new AskRequest(q.question(), 3, null));
             return (System.nanoTime() - t) / 1e6;
         }).sorted().toArray();
-        sb.append(String.format(Locale.ROOT, "- final, dense English-view cache empty at the first question (no warm-up):"
-                + " p50 %.0f ms, p90 %.0f ms, max %.0f ms%n", cold[cold.length / 2], cold[(int) (cold.length * 0.9)],
-                cold[cold.length - 1]));
-        return sb.toString();
     }
 
     private static String problems(List<RetrievalEvaluator.Outcome> outcomes) {

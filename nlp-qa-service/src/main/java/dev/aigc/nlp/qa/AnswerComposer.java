@@ -4,6 +4,7 @@ import dev.aigc.nlp.embed.BgeEmbedder;
 import dev.aigc.nlp.kb.Chunker;
 import dev.aigc.nlp.kb.Languages;
 import dev.aigc.nlp.kb.SentenceSplitter;
+import org.springframework.util.ConcurrentLruCache;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,10 +31,24 @@ public class AnswerComposer {
     private static final Comparator<ScoredSentence> READING_ORDER =
             Comparator.comparingInt(ScoredSentence::passage).thenComparingInt(ScoredSentence::position);
 
+    /** Sentence vectors kept by default: about 16 MB of 512-float vectors, several times the shipped base's sentences. */
+    public static final int DEFAULT_SENTENCE_CACHE = 8192;
+
     private final BgeEmbedder embedder;
+    private final ConcurrentLruCache<String, float[]> sentenceVectors;
 
     public AnswerComposer(BgeEmbedder embedder) {
+        this(embedder, DEFAULT_SENTENCE_CACHE);
+    }
+
+    /**
+     * @param sentenceCache the most sentence vectors kept (0: none). A sentence's vector depends on its text alone
+     *                      (the embedder runs one text per call), so a cached vector is the one a new pass would give;
+     *                      the pages a base is asked about most are embedded once instead of at every question.
+     */
+    public AnswerComposer(BgeEmbedder embedder, int sentenceCache) {
         this.embedder = embedder;
+        this.sentenceVectors = sentenceCache > 0 ? new ConcurrentLruCache<>(sentenceCache, embedder::embed) : null;
     }
 
     /** Sentences of {@code passages} (best passage first), scored; the answer is the selection in reading order. */
@@ -63,7 +78,9 @@ public class AnswerComposer {
         if (all.isEmpty()) {
             return List.of();
         }
-        List<float[]> vectors = embedder.embed(all.stream().map(ScoredSentence::text).toList());
+        List<String> texts = all.stream().map(ScoredSentence::text).toList();
+        List<float[]> vectors = sentenceVectors == null ? embedder.embed(texts)
+                : texts.stream().map(sentenceVectors::get).toList();
         Set<String> qTerms = terms(question);
         Set<String> tTerms = terms(translated);
         Set<AnswerType.Kind> kinds = AnswerType.expected(question);

@@ -54,6 +54,24 @@ class AnswerCompositionTest extends ServiceTestSupport {
         assertThat(AnswerComposer.join(sentences, List.of(1, 1))).startsWith(A + "[1]");
     }
 
+    @Test
+    void shouldScoreTheSameWithCachedSentenceVectorsAsWithFreshOnes() {
+        String question = "How do I install the Quokka build tool?";
+        float[] q = embedder.embed(question);
+        List<HybridRetriever.RankedChunk> passages = List.of(
+                passage("doc-a", "Quokka setup", A + " Lunch is served at noon in the canteen."),
+                passage("doc-b", "Quokka on Linux", B + " The river is wide and slow."));
+        AnswerComposer cached = new AnswerComposer(embedder, 16);
+
+        List<AnswerComposer.ScoredSentence> fresh = new AnswerComposer(embedder, 0).select(question, "", q, passages, 1);
+        List<AnswerComposer.ScoredSentence> first = cached.select(question, "", q, passages, 1);
+        List<AnswerComposer.ScoredSentence> again = cached.select(question, "", q, passages, 1);
+
+        assertThat(first).isEqualTo(fresh).isEqualTo(again);
+        assertThat(new AnswerComposer(embedder, 1).select(question, "", q, passages, 1))
+                .as("a cache smaller than the passages' sentences evicts and still scores the same").isEqualTo(fresh);
+    }
+
     private static HybridRetriever.RankedChunk passage(String doc, String title, String text) {
         return new HybridRetriever.RankedChunk(new Chunk(doc, 0, title, "en", text, new float[0]), 1, 0.7, null);
     }
