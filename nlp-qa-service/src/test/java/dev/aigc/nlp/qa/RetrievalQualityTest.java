@@ -120,22 +120,8 @@ class RetrievalQualityTest extends ServiceTestSupport {
 
     @Test
     void shouldMeetTheMetGoalsOnTheSealedCrossLingualSet() throws Exception {
-        List<EvalQuestion> questions = read("qa-heldout-xling-v7.tsv");
-        assertThat(questions.stream().filter(EvalQuestion::answerable).count()).isEqualTo(64);
-
-        RetrievalEvaluator.Metrics m = hybrid(questions);
-
-        // Goals met in the single run.
-        assertThat(m.confidentWrongShare()).as("wrong document at confidence ≥ 0.8 (measured 0 of 64; goal ≤ 2%)")
-                .isLessThanOrEqualTo(0.02);
+        RetrievalEvaluator.Metrics m = sealedCrossLingualGuards("qa-heldout-xling-v7.tsv", 0, 54, 49, 18);
         assertThat(m.ece()).as("ECE (measured 0.063; goal 0.10)").isLessThanOrEqualTo(0.10);
-        // Regression guards at the values of the single run (the unmet goals are disabled below).
-        assertThat(m.hit1()).as("cross-lingual held-out v7 hit@1 (measured 54/64)")
-                .isGreaterThanOrEqualTo(53 / 64.0 - 1e-9);
-        assertThat(m.answeredCorrectly()).as("answered from the right document (measured 49/64)")
-                .isGreaterThanOrEqualTo(48 / 64.0 - 1e-9);
-        assertThat(m.noAnswerRecall()).as("no-answer recall (measured 18/24)")
-                .isGreaterThanOrEqualTo(17 / 24.0 - 1e-9);
     }
 
     @Disabled("Goals not met on the sealed cross-lingual held-out v7 (one run, after the freeze): hit@1 0.844 (54/64, "
@@ -153,21 +139,33 @@ class RetrievalQualityTest extends ServiceTestSupport {
 
     @Test
     void shouldMeetTheMetGoalsOnTheSealedCrossLingualSetV8() throws Exception {
-        List<EvalQuestion> questions = read("qa-heldout-xling-v8.tsv");
+        // the pipeline of the seventh step, unchanged; hit@1 also meets its goal of 0.85
+        sealedCrossLingualGuards("qa-heldout-xling-v8.tsv", 1, 55, 53, 15);
+    }
+
+    /**
+     * The met goal of a sealed cross-lingual set (64 answerable, 24 unanswerable questions), wrong document at
+     * confidence ≥ 0.8 at most 2%, and regression guards one question below the counts of its single run: right
+     * document first, answered from the right document, unanswerable questions refused. The unmet goals are
+     * disabled tests of their own.
+     */
+    private RetrievalEvaluator.Metrics sealedCrossLingualGuards(String file, int confidentWrong, int hit1,
+                                                                int answeredRight, int refused) throws IOException {
+        List<EvalQuestion> questions = read(file);
         assertThat(questions.stream().filter(EvalQuestion::answerable).count()).isEqualTo(64);
 
         RetrievalEvaluator.Metrics m = hybrid(questions);
 
-        // Goals met in the single run (the pipeline of the seventh step, unchanged).
-        assertThat(m.confidentWrongShare()).as("wrong document at confidence ≥ 0.8 (measured 1 of 64; goal ≤ 2%)")
+        assertThat(m.confidentWrongShare())
+                .as("%s: wrong document at confidence ≥ 0.8 (measured %d of 64; goal ≤ 2%%)", file, confidentWrong)
                 .isLessThanOrEqualTo(0.02);
-        // Regression guards at the values of the single run, one question looser (the unmet goals are disabled below).
-        assertThat(m.hit1()).as("cross-lingual held-out v8 hit@1 (measured 55/64, goal 0.85 met)")
-                .isGreaterThanOrEqualTo(54 / 64.0 - 1e-9);
-        assertThat(m.answeredCorrectly()).as("answered from the right document (measured 53/64)")
-                .isGreaterThanOrEqualTo(52 / 64.0 - 1e-9);
-        assertThat(m.noAnswerRecall()).as("no-answer recall (measured 15/24)")
-                .isGreaterThanOrEqualTo(14 / 24.0 - 1e-9);
+        assertThat(m.hit1()).as("%s: hit@1 (measured %d/64)", file, hit1)
+                .isGreaterThanOrEqualTo((hit1 - 1) / 64.0 - 1e-9);
+        assertThat(m.answeredCorrectly()).as("%s: answered from the right document (measured %d/64)", file,
+                answeredRight).isGreaterThanOrEqualTo((answeredRight - 1) / 64.0 - 1e-9);
+        assertThat(m.noAnswerRecall()).as("%s: no-answer recall (measured %d/24)", file, refused)
+                .isGreaterThanOrEqualTo((refused - 1) / 24.0 - 1e-9);
+        return m;
     }
 
     @Disabled("Goals not met on the sealed cross-lingual held-out v8 (one run of the seventh step's pipeline, "
